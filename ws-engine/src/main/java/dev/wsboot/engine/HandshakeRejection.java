@@ -1,0 +1,36 @@
+package dev.wsboot.engine;
+
+/**
+ * Why an upgrade request was refused, in a few bounded classes fit for metric tags.
+ */
+public enum HandshakeRejection {
+
+	/** Malformed request, wrong method, missing or bad header: 400, 405. */
+	BAD_REQUEST,
+
+	/** The Origin is not allowed: 403. */
+	ORIGIN,
+
+	/** No endpoint at the path: 404. */
+	NOT_FOUND,
+
+	/** Not a WebSocket request, or a WebSocket version other than 13: 426. */
+	VERSION,
+
+	/** The request head is over the size limit: 431. */
+	TOO_LARGE,
+
+	/** Over the connection limit: 503. */
+	TOO_MANY_CONNECTIONS,
+
+	/** An interceptor refused it. */
+	INTERCEPTOR,
+
+	/** The request did not arrive within the handshake timeout. */
+	TIMEOUT;
+
+	public String tagValue() {
+		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+}

@@ -1,0 +1,375 @@
+package dev.wsboot.engine;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import dev.wsboot.engine.protocol.CloseCodes;
+import dev.wsboot.engine.protocol.FrameDecoder;
+import dev.wsboot.engine.protocol.FrameEncoder;
+import dev.wsboot.engine.protocol.Handshake;
+import dev.wsboot.engine.protocol.HandshakeException;
+import dev.wsboot.engine.protocol.HttpRequest;
+import dev.wsboot.engine.protocol.HttpRequestParser;
+import dev.wsboot.engine.protocol.MessageAssembler;
+import dev.wsboot.engine.protocol.MessageListener;
+import dev.wsboot.engine.protocol.Opcode;
+import dev.wsboot.engine.protocol.WsProtocolException;
+import dev.wsboot.engine.transport.Connection;
+import dev.wsboot.engine.transport.ConnectionHandler;
+
+/**
+ * The WebSocket protocol on one connection, from the upgrade request to the closed socket
+ * (RFC 6455 §4, §5, §7). Every method runs on the connection's I/O thread; other threads reach it
+ * through {@link Connection#loop()}.
+ */
+final class WebSocketConnection implements ConnectionHandler, MessageListener {
+
+	private static final System.Logger logger = System.getLogger(WebSocketConnection.class.getName());
+
+	private enum State {
+
+		/** Reading the upgrade request. */
+		HANDSHAKE,
+
+		/** Interceptors are deciding; reading is paused. */
+		DECIDING,
+
+		/** Refused with an HTTP status; waiting for the response to leave. */
+		REFUSED,
+
+		/** Messages flow both ways. */
+		OPEN,
+
+		/** We sent a close frame and wait for the client's (§7.1.2). */
+		CLOSE_SENT,
+
+		/** The close handshake is done or the connection failed; the socket closes once written. */
+		CLOSING,
+
+		CLOSED
+
+	}
+
+	private final ServerRuntime server;
+
+	private final Connection connection;
+
+	private final long createdAt;
+
+	private State state = State.HANDSHAKE;
+
+	private HttpRequestParser requestParser;
+
+	private FrameDecoder decoder;
+
+	private DefaultWsSession session;
+
+	/** Bytes that arrived behind the upgrade request while interceptors decide. */
+	private byte[] pendingInput;
+
+	private boolean reserved;
+
+	private long lastReadAt;
+
+	/** When the current close or refusal started, for the close timeout. */
+	private long closingSince;
+
+	private long nextPingAt;
+
+	/** When the unanswered keep-alive ping was sent, 0 if none is. */
+	private long pingSentAt;
+
+	private CloseStatus closeStatus;
+
+	private CloseCategory closeCategory;
+
+	WebSocketConnection(ServerRuntime server, Connection connection) {
+		this.server = server;
+		this.connection = connection;
+		this.createdAt = System.nanoTime();
+		this.lastReadAt = this.createdAt;
+		this.requestParser = new HttpRequestParser(server.config().maxHandshakeSize());
+	}
+
+	Connection connection() {
+		return this.connection;
+	}
+
+	@Override
+	public void onRead(ByteBuffer data) {
+		this.lastReadAt = System.nanoTime();
+		switch (this.state) {
+			case HANDSHAKE -> readRequest(data);
+			case OPEN, CLOSE_SENT -> readFrames(data);
+			case DECIDING -> stash(data);
+			default -> data.position(data.limit());
+		}
+	}
+
+	private void readRequest(ByteBuffer data) {
+		HttpRequest request;
+		try {
+			request = this.requestParser.parse(data);
+		}
+		catch (HandshakeException ex) {
+			refuse(ex, (ex.status() == 431) ? HandshakeRejection.TOO_LARGE : HandshakeRejection.BAD_REQUEST);
+			return;
+		}
+		if (request == null) {
+			return;
+		}
+		this.requestParser = null;
+		this.state = State.DECIDING;
+		this.server.handshakes().decide(this, request);
+		if (this.state == State.OPEN) {
+			readFrames(data);
+		}
+		else if (this.state == State.DECIDING) {
+			stash(data);
+			this.connection.pauseReading();
+		}
+	}
+
+	private void stash(ByteBuffer data) {
+		if (!data.hasRemaining()) {
+			return;
+		}
+		int at = (this.pendingInput == null) ? 0 : this.pendingInput.length;
+		this.pendingInput = (this.pendingInput == null) ? new byte[data.remaining()]
+				: Arrays.copyOf(this.pendingInput, at + data.remaining());
+		data.get(this.pendingInput, at, data.remaining());
+	}
+
+	/** A connection slot was reserved for this handshake; it is released when the socket closes. */
+	void reserved() {
+		this.reserved = true;
+	}
+
+	/** Answers the upgrade with 101 and opens the session. */
+	void accept(HandshakeContext handshake, String key, WsEndpoint endpoint, EndpointStats stats) {
+		if (this.state != State.DECIDING) {
+			return;
+		}
+		this.connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(key, handshake.subprotocol(), null)));
+		this.connection.requestFlush();
+		WsServerConfig config = this.server.config();
+		this.session = new DefaultWsSession(this, handshake, endpoint, stats, this.server);
+		this.decoder = new FrameDecoder(
+				new MessageAssembler(this, config.maxMessageSize(), this.connection.loop().scratch()),
+				config.maxFrameSize(), 0);
+		this.state = State.OPEN;
+		this.nextPingAt = System.nanoTime() + config.pingInterval().toNanos();
+		stats.opened();
+		this.server.sessions().add(this.session);
+		this.session.dispatchOpen();
+		if (this.pendingInput != null) {
+			ByteBuffer pending = ByteBuffer.wrap(this.pendingInput);
+			this.pendingInput = null;
+			readFrames(pending);
+		}
+		this.connection.resumeReading();
+	}
+
+	/** Answers the upgrade with an HTTP error and closes. */
+	void refuse(HandshakeException refusal, HandshakeRejection reason) {
+		if (this.state != State.HANDSHAKE && this.state != State.DECIDING) {
+			return;
+		}
+		this.server.stats().rejected(reason);
+		logger.log(Level.DEBUG, () -> "Refused upgrade from " + this.connection.remoteAddress() + " with "
+				+ refusal.status() + ": " + refusal.getMessage());
+		this.state = State.REFUSED;
+		this.pendingInput = null;
+		this.requestParser = null;
+		this.closingSince = System.nanoTime();
+		this.connection.enqueue(ByteBuffer.wrap(Handshake.refusal(refusal.status(), refusal.getMessage(), refusal.headers())));
+		this.connection.resumeReading();
+		this.connection.shutdownOutputAfterFlush();
+	}
+
+	private void readFrames(ByteBuffer data) {
+		try {
+			this.decoder.decode(data);
+		}
+		catch (WsProtocolException ex) {
+			fail(ex.closeCode(), ex.getMessage());
+		}
+	}
+
+	@Override
+	public void onText(String text) {
+		this.session.dispatchMessage(text, text.length());
+	}
+
+	@Override
+	public void onBinary(byte[] data) {
+		this.session.dispatchMessage(data, data.length);
+	}
+
+	@Override
+	public void onPing(byte[] payload) {
+		// §5.5.2: answer with a pong carrying the same payload, unless we already sent a close.
+		if (this.state == State.OPEN) {
+			this.connection.enqueue(FrameEncoder.frame(Opcode.PONG, payload, 0, payload.length));
+			this.connection.requestFlush();
+		}
+	}
+
+	@Override
+	public void onPong(byte[] payload) {
+		this.pingSentAt = 0;
+		this.session.dispatchPong(payload);
+	}
+
+	@Override
+	public void onClose(int code, String reason) {
+		this.decoder.stop();
+		if (this.closeStatus == null) {
+			this.closeStatus = new CloseStatus(code, reason);
+		}
+		if (this.state == State.OPEN) {
+			// §5.5.1: answer with a close frame, echoing the status code.
+			this.session.closeSent();
+			this.connection.enqueueFinal(FrameEncoder.close(code, ""));
+		}
+		this.state = State.CLOSING;
+		this.closingSince = System.nanoTime();
+		// §7.1.1: the server should close the TCP connection first.
+		this.connection.closeAfterFlush();
+	}
+
+	/**
+	 * Fails the connection (§7.1.7): sends a close frame with the code, then half-closes and waits
+	 * for the client to close, so it reads the close frame instead of a reset.
+	 */
+	void fail(int code, String reason) {
+		logger.log(Level.DEBUG, () -> "Failing connection " + describe() + " with " + code + ": " + reason);
+		if (this.decoder != null) {
+			this.decoder.stop();
+		}
+		if (this.closeStatus == null) {
+			this.closeStatus = new CloseStatus(code, reason);
+		}
+		if (this.state == State.OPEN) {
+			this.session.closeSent();
+			this.connection.enqueueFinal(FrameEncoder.close(code, reason));
+		}
+		if (this.state == State.OPEN || this.state == State.CLOSE_SENT) {
+			this.state = State.CLOSING;
+			this.closingSince = System.nanoTime();
+			this.connection.shutdownOutputAfterFlush();
+		}
+	}
+
+	/**
+	 * Starts the close handshake from the server side (§7.1.2). Before the handshake completed the
+	 * socket is just closed.
+	 * @param category how to count the close, or null to class it by its code
+	 */
+	void close(int code, String reason, CloseCategory category) {
+		if (this.closeCategory == null) {
+			this.closeCategory = category;
+		}
+		switch (this.state) {
+			case OPEN -> {
+				this.closeStatus = new CloseStatus(code, reason);
+				this.session.closeSent();
+				this.connection.enqueueFinal(FrameEncoder.close(code, reason));
+				this.connection.requestFlush();
+				this.state = State.CLOSE_SENT;
+				this.closingSince = System.nanoTime();
+			}
+			case HANDSHAKE, DECIDING -> this.connection.close(null);
+			default -> {
+			}
+		}
+	}
+
+	@Override
+	public void onEndOfInput() {
+		if (this.state == State.OPEN || this.state == State.CLOSE_SENT) {
+			logger.log(Level.DEBUG, () -> "Connection " + describe() + " ended without a close frame");
+		}
+		this.connection.close(null);
+	}
+
+	@Override
+	public void onTick(long now) {
+		WsServerConfig config = this.server.config();
+		switch (this.state) {
+			case HANDSHAKE, DECIDING -> {
+				if (now - this.createdAt > config.handshakeTimeout().toNanos()) {
+					if (this.state == State.HANDSHAKE) {
+						refuse(new HandshakeException(408, "Handshake timeout"), HandshakeRejection.TIMEOUT);
+					}
+					else {
+						this.connection.close(null);
+					}
+				}
+			}
+			case OPEN -> checkLiveness(now, config);
+			case CLOSE_SENT, CLOSING, REFUSED -> {
+				if (now - this.closingSince > config.closeTimeout().toNanos()) {
+					logger.log(Level.DEBUG, () -> "Close timeout on " + describe());
+					this.connection.close(null);
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	private void checkLiveness(long now, WsServerConfig config) {
+		long idle = config.idleTimeout().toNanos();
+		if (idle > 0 && now - this.lastReadAt > idle) {
+			logger.log(Level.DEBUG, () -> "Idle timeout on " + describe());
+			close(CloseCodes.GOING_AWAY, "Idle timeout", CloseCategory.IDLE_TIMEOUT);
+			return;
+		}
+		long interval = config.pingInterval().toNanos();
+		if (interval == 0) {
+			return;
+		}
+		if (this.pingSentAt != 0 && now - this.pingSentAt > config.pongTimeout().toNanos()) {
+			logger.log(Level.DEBUG, () -> "No pong within the pong timeout on " + describe());
+			this.closeStatus = new CloseStatus(CloseCodes.ABNORMAL, "No pong within " + config.pongTimeout());
+			this.closeCategory = CloseCategory.IDLE_TIMEOUT;
+			this.connection.close(null);
+			return;
+		}
+		if (now - this.nextPingAt >= 0) {
+			this.nextPingAt = now + interval;
+			if (this.pingSentAt == 0) {
+				this.pingSentAt = now;
+			}
+			this.connection.enqueue(FrameEncoder.frame(Opcode.PING, new byte[0], 0, 0));
+			this.connection.requestFlush();
+		}
+	}
+
+	@Override
+	public void onClosed(Throwable cause) {
+		this.state = State.CLOSED;
+		if (cause != null) {
+			logger.log(Level.DEBUG, () -> "Connection " + describe() + " closed by I/O error: " + cause);
+		}
+		if (this.reserved) {
+			this.server.sessions().release();
+		}
+		if (this.session == null) {
+			return;
+		}
+		CloseStatus status = (this.closeStatus != null) ? this.closeStatus : CloseStatus.ABNORMAL;
+		CloseCategory category = (this.closeCategory != null) ? this.closeCategory : CloseCategory.of(status.code());
+		this.session.stats().closed(category);
+		this.server.sessions().remove(this.session);
+		this.session.dispatchClose(status);
+	}
+
+	private String describe() {
+		return (this.session != null) ? "#" + this.session.id() + " " + this.session.path()
+				: String.valueOf(this.connection.remoteAddress());
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.wsboot.engine;
+
+/**
+ * Application code for one endpoint.
+ *
+ * <p>Threading contract: for one session, calls never overlap and arrive in the order of events on
+ * the connection: {@link #onOpen} first, then messages and pongs, then {@link #onClose} exactly
+ * once. Different sessions may be served concurrently. Unless the server runs handlers on its I/O
+ * threads ({@link WsServerConfig.HandlerExecution#IO_THREAD}), calls run on the server's handler
+ * executor and may block. {@link #onError} is called when one of the other methods throws; it is
+ * never called twice for one exception.
+ */
+public interface WsHandler {
+
+	/** The handshake completed; the session can send. */
+	default void onOpen(WsSession session) throws Exception {
+	}
+
+	/** A complete text message arrived, fragments joined and UTF-8 validated. */
+	default void onText(WsSession session, String text) throws Exception {
+	}
+
+	/** A complete binary message arrived, fragments joined. The array belongs to the handler. */
+	default void onBinary(WsSession session, byte[] data) throws Exception {
+	}
+
+	/** A pong arrived, in answer to {@link WsSession#ping} or unsolicited (RFC 6455 §5.5.3). */
+	default void onPong(WsSession session, byte[] payload) throws Exception {
+	}
+
+	/** The connection closed; called exactly once, after every other event of the session. */
+	default void onClose(WsSession session, CloseStatus status) throws Exception {
+	}
+
+	/**
+	 * Another method threw. The default logs the error and closes the session with 1011, an
+	 * unexpected condition on the server (RFC 6455 §7.4.1); override to keep the session open.
+	 */
+	default void onError(WsSession session, Throwable error) {
+		System.getLogger(WsHandler.class.getName())
+			.log(System.Logger.Level.WARNING, "Handler failed on " + session + "; closing it with 1011", error);
+		session.close(1011, "Internal server error");
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.wsboot.engine;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An upgrade request being decided, as seen by a {@link WsHandshakeInterceptor}: what the client
+ * sent, and what the interceptor may decide (refuse it, attach attributes, pick the subprotocol).
+ * Used by one thread at a time.
+ */
+public interface WsHandshake {
+
+	String path();
+
+	/** Header fields by lower-case name. */
+	Map<String, List<String>> headers();
+
+	/** A header field's values joined with ", ", or null. */
+	String header(String name);
+
+	/** The decoded query parameters. */
+	Map<String, List<String>> queryParameters();
+
+	/** Cookies from the Cookie header fields, by name. */
+	Map<String, String> cookies();
+
+	InetSocketAddress remoteAddress();
+
+	/** The subprotocols the client offered, in its order. */
+	List<String> requestedSubprotocols();
+
+	/** The subprotocol that will be answered, null for none; preset from the endpoint's preference. */
+	String subprotocol();
+
+	/**
+	 * Answers with this subprotocol instead; it must be one the client offered (RFC 6455 §4.2.2), or
+	 * null for none.
+	 */
+	void selectSubprotocol(String subprotocol);
+
+	/** Attributes that the session will expose as {@link WsSession#attributes()}. */
+	Map<String, Object> attributes();
+
+	/**
+	 * Refuses the upgrade: the client receives this HTTP status with the reason as body.
+	 * @param status an HTTP status from 400 to 599
+	 */
+	void reject(int status, String reason);
+
+	boolean isRejected();
+
+}

@@ -1,0 +1,88 @@
+package dev.wsboot.engine;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One WebSocket connection, from the completed handshake to its close.
+ *
+ * <p>Every method is safe to call from any thread at any time. Sends never block: the frame is
+ * queued and written by the connection's I/O thread. The queue is bounded in bytes
+ * ({@link WsServerConfig#maxOutboundQueueSize()}); what happens past it is the
+ * {@link WsServerConfig.SlowClientPolicy}.
+ */
+public interface WsSession {
+
+	/** The client id: unique for the life of the process, never reused. */
+	long id();
+
+	/** The endpoint path this session connected to. */
+	String path();
+
+	InetSocketAddress remoteAddress();
+
+	/** The upgrade request's header fields, names in lower case. */
+	Map<String, List<String>> requestHeaders();
+
+	/** The first value of a request header field, or null. */
+	String requestHeader(String name);
+
+	/** The decoded query parameters of the upgrade request. */
+	Map<String, List<String>> queryParameters();
+
+	/** The negotiated subprotocol, or null if none. */
+	String subprotocol();
+
+	/** Attributes attached at the handshake, writable by the application. Thread-safe. */
+	Map<String, Object> attributes();
+
+	Instant connectedAt();
+
+	/**
+	 * Queues a text message.
+	 * @return whether it was queued: false if the session is closing or closed, or the slow client
+	 * policy refused it
+	 */
+	boolean sendText(String text);
+
+	/** Queues a binary message; the array is copied. @return as for {@link #sendText} */
+	boolean sendBinary(byte[] data);
+
+	/** Queues a binary message of the buffer's remaining bytes; they are copied. */
+	boolean sendBinary(ByteBuffer data);
+
+	/** Sends a ping of at most 125 bytes (RFC 6455 §5.5.2). */
+	boolean ping(byte[] payload);
+
+	/** Sends an unsolicited pong of at most 125 bytes (RFC 6455 §5.5.3). */
+	boolean pong(byte[] payload);
+
+	/** Starts the close handshake with 1000. */
+	default void close() {
+		close(1000, "");
+	}
+
+	/**
+	 * Starts the close handshake (RFC 6455 §7.1.2): sends a close frame after what is already
+	 * queued, then waits for the client's close up to the close timeout.
+	 * @param code a status code valid on the wire (1000-1003, 1007-1014, 3000-4999)
+	 * @param reason a reason; cut to fit 123 bytes of UTF-8
+	 */
+	void close(int code, String reason);
+
+	/** Whether messages can still be sent: the handshake completed and no close was sent. */
+	boolean isOpen();
+
+	/** Bytes queued and not yet written to the socket. */
+	long queuedBytes();
+
+	/** Messages received so far. */
+	long messagesReceived();
+
+	/** Messages queued for sending so far. */
+	long messagesSent();
+
+}

@@ -1,0 +1,216 @@
+package dev.wsboot.engine.protocol;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Turns frames into messages: joins fragments (RFC 6455 §5.4), validates text as UTF-8 as it
+ * arrives (§8.1), enforces the message size limit before the payload is buffered, and parses
+ * control frames (§5.5). It holds a message buffer only while a message is incomplete.
+ */
+public final class MessageAssembler implements FrameListener {
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private final MessageListener listener;
+
+	private final long maxMessageSize;
+
+	private final byte[] scratch;
+
+	private final Utf8Validator utf8 = new Utf8Validator();
+
+	/** Opcode of the data message in progress, or -1 between messages. */
+	private int messageOpcode = -1;
+
+	private byte[] message;
+
+	private int messageLength;
+
+	/** Opcode of the frame being read. */
+	private int frameOpcode;
+
+	private boolean frameFin;
+
+	private int frameLength;
+
+	/** Where the current frame's payload ends in the message buffer. */
+	private int frameEnd;
+
+	private byte[] control;
+
+	private int controlLength;
+
+	/**
+	 * @param listener receives the messages
+	 * @param maxMessageSize the largest message accepted, over all its fragments; larger ones fail
+	 * with 1009
+	 * @param scratch a buffer that may be used during a single {@link FrameDecoder#decode} call to
+	 * decode a text frame that arrived whole, saving a copy; shared by all connections of one
+	 * thread, never kept between calls
+	 */
+	public MessageAssembler(MessageListener listener, long maxMessageSize, byte[] scratch) {
+		this.listener = listener;
+		this.maxMessageSize = maxMessageSize;
+		this.scratch = scratch;
+	}
+
+	@Override
+	public void onFrameHeader(int opcode, boolean fin, int rsv, long length) {
+		this.frameOpcode = opcode;
+		this.frameFin = fin;
+		if (Opcode.isControl(opcode)) {
+			this.control = (length == 0) ? EMPTY : new byte[(int) length];
+			this.controlLength = 0;
+			return;
+		}
+		if (opcode == Opcode.CONTINUATION) {
+			if (this.messageOpcode < 0) {
+				throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "Continuation frame without a message to continue");
+			}
+		}
+		else if (this.messageOpcode >= 0) {
+			throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "New data frame inside a fragmented message");
+		}
+		long total = this.messageLength + length;
+		if (total > this.maxMessageSize) {
+			throw new WsProtocolException(CloseCodes.MESSAGE_TOO_BIG,
+					"Message exceeds the limit of " + this.maxMessageSize + " bytes");
+		}
+		if (opcode != Opcode.CONTINUATION) {
+			this.messageOpcode = opcode;
+			this.messageLength = 0;
+			this.utf8.reset();
+		}
+		this.frameLength = (int) length;
+		this.frameEnd = (int) total;
+	}
+
+	@Override
+	public void onFramePayload(ByteBuffer source, int length, int mask, int maskIndex) {
+		if (Opcode.isControl(this.frameOpcode)) {
+			source.get(this.control, this.controlLength, length);
+			Masking.unmask(this.control, this.controlLength, length, mask, maskIndex);
+			this.controlLength += length;
+			return;
+		}
+		if (this.frameOpcode == Opcode.TEXT && this.frameFin && length == this.frameLength
+				&& length <= this.scratch.length) {
+			deliverWholeTextFrame(source, length, mask);
+			return;
+		}
+		if (this.message == null || this.message.length < this.frameEnd) {
+			grow(this.frameEnd);
+		}
+		int at = this.messageLength;
+		source.get(this.message, at, length);
+		Masking.unmask(this.message, at, length, mask, maskIndex);
+		this.messageLength += length;
+		if (this.messageOpcode == Opcode.TEXT) {
+			validateText(this.message, at, length);
+		}
+	}
+
+	/**
+	 * The common case of a text message in one frame that arrived whole: decode it from the scratch
+	 * buffer and skip the message buffer allocated for it.
+	 */
+	private void deliverWholeTextFrame(ByteBuffer source, int length, int mask) {
+		source.get(this.scratch, 0, length);
+		Masking.unmask(this.scratch, 0, length, mask, 0);
+		validateText(this.scratch, 0, length);
+		if (!this.utf8.isComplete()) {
+			throw incompleteText();
+		}
+		this.messageOpcode = -1;
+		// Marks the frame as already delivered for onFrameEnd.
+		this.frameOpcode = -1;
+		this.listener.onText(new String(this.scratch, 0, length, StandardCharsets.UTF_8));
+	}
+
+	private void validateText(byte[] data, int offset, int length) {
+		int bad = this.utf8.update(data, offset, length);
+		if (bad >= 0) {
+			throw new WsProtocolException(CloseCodes.INVALID_PAYLOAD, "Invalid UTF-8 in text message");
+		}
+	}
+
+	@Override
+	public void onFrameEnd() {
+		int opcode = this.frameOpcode;
+		if (opcode < 0) {
+			return;
+		}
+		if (Opcode.isControl(opcode)) {
+			byte[] payload = this.control;
+			this.control = null;
+			switch (opcode) {
+				case Opcode.PING -> this.listener.onPing(payload);
+				case Opcode.PONG -> this.listener.onPong(payload);
+				default -> deliverClose(payload);
+			}
+			return;
+		}
+		if (!this.frameFin) {
+			return;
+		}
+		byte[] data = (this.message == null) ? EMPTY : this.message;
+		int length = this.messageLength;
+		int messageType = this.messageOpcode;
+		this.messageOpcode = -1;
+		this.message = null;
+		this.messageLength = 0;
+		if (messageType == Opcode.TEXT) {
+			if (!this.utf8.isComplete()) {
+				throw incompleteText();
+			}
+			this.listener.onText(new String(data, 0, length, StandardCharsets.UTF_8));
+		}
+		else {
+			this.listener.onBinary((length == data.length) ? data : Arrays.copyOf(data, length));
+		}
+	}
+
+	/** Validates a close frame's body (RFC 6455 §5.5.1, §7.4). */
+	private void deliverClose(byte[] payload) {
+		if (payload.length == 0) {
+			this.listener.onClose(CloseCodes.NO_STATUS, "");
+			return;
+		}
+		if (payload.length == 1) {
+			throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "Close frame with a one byte body");
+		}
+		int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+		if (!CloseCodes.isValidOnWire(code)) {
+			throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "Invalid close code " + code);
+		}
+		if (!Utf8Validator.isValid(payload, 2, payload.length - 2)) {
+			throw new WsProtocolException(CloseCodes.INVALID_PAYLOAD, "Close reason is not valid UTF-8");
+		}
+		this.listener.onClose(code, new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Makes room for the current frame. The first frame of a message gets exactly its size, so a
+	 * single-frame message is delivered without a copy; fragments grow the buffer geometrically.
+	 */
+	private void grow(int needed) {
+		if (this.message == null) {
+			this.message = new byte[needed];
+			return;
+		}
+		int newCapacity = (int) Math.min(Math.max(needed, (long) this.message.length * 2), this.maxMessageSize);
+		this.message = Arrays.copyOf(this.message, newCapacity);
+	}
+
+	private static WsProtocolException incompleteText() {
+		return new WsProtocolException(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 sequence");
+	}
+
+	/** Whether a fragmented message is in progress. */
+	public boolean isMessageInProgress() {
+		return this.messageOpcode >= 0;
+	}
+
+}
