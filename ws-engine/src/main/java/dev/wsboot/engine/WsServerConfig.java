@@ -380,7 +380,7 @@ public final class WsServerConfig {
 
 		private static void check(boolean valid, String name, Object value, String rule) {
 			if (!valid) {
-				throw new IllegalArgumentException(name + " " + rule + ", was " + value);
+				throw new InvalidSettingException(name, value, rule);
 			}
 		}
 
