@@ -25,8 +25,11 @@ final class SessionRegistry {
 
 	private final Map<String, Map<Long, DefaultWsSession>> byPath = new ConcurrentHashMap<>();
 
-	SessionRegistry(int maxConnections, Collection<String> paths) {
+	private final List<WsSessionListener> listeners;
+
+	SessionRegistry(int maxConnections, Collection<String> paths, List<WsSessionListener> listeners) {
 		this.maxConnections = maxConnections;
+		this.listeners = List.copyOf(listeners);
 		for (String path : paths) {
 			this.byPath.put(path, new ConcurrentHashMap<>());
 		}
@@ -56,11 +59,17 @@ final class SessionRegistry {
 	void add(DefaultWsSession session) {
 		this.byId.put(session.id(), session);
 		this.byPath.get(session.path()).put(session.id(), session);
+		for (WsSessionListener listener : this.listeners) {
+			listener.sessionOpened(session);
+		}
 	}
 
-	void remove(DefaultWsSession session) {
+	void remove(DefaultWsSession session, CloseStatus status) {
 		this.byId.remove(session.id());
 		this.byPath.get(session.path()).remove(session.id());
+		for (WsSessionListener listener : this.listeners) {
+			listener.sessionClosed(session, status);
+		}
 	}
 
 	DefaultWsSession get(long id) {

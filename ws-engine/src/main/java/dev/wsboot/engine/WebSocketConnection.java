@@ -363,7 +363,7 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 		CloseStatus status = (this.closeStatus != null) ? this.closeStatus : CloseStatus.ABNORMAL;
 		CloseCategory category = (this.closeCategory != null) ? this.closeCategory : CloseCategory.of(status.code());
 		this.session.stats().closed(category);
-		this.server.sessions().remove(this.session);
+		this.server.sessions().remove(this.session, status);
 		this.session.dispatchClose(status);
 	}
 

@@ -74,7 +74,7 @@ public final class WsServer {
 		Map<String, EndpointStats> stats = new LinkedHashMap<>();
 		builder.endpoints.keySet().forEach((path) -> stats.put(path, new EndpointStats(path)));
 		this.endpointStats = Map.copyOf(stats);
-		this.sessions = new SessionRegistry(this.config.maxConnections(), this.endpoints.keySet());
+		this.sessions = new SessionRegistry(this.config.maxConnections(), this.endpoints.keySet(), builder.listeners);
 		this.ownedExecutor = (builder.executor == null) ? defaultExecutor(this.config) : null;
 		Executor executor = (builder.executor != null) ? builder.executor : this.ownedExecutor;
 		HandshakeProcessor handshakes = new HandshakeProcessor(this.endpoints, this.endpointStats,
@@ -276,9 +276,17 @@ public final class WsServer {
 
 		private final List<WsHandshakeInterceptor> interceptors = new ArrayList<>();
 
+		private final List<WsSessionListener> listeners = new ArrayList<>();
+
 		private Executor executor;
 
 		private Builder() {
+		}
+
+		/** Adds a listener to every session's open and close. */
+		public Builder sessionListener(WsSessionListener listener) {
+			this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+			return this;
 		}
 
 		public Builder config(WsServerConfig config) {
