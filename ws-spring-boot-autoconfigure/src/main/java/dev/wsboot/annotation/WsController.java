@@ -1,0 +1,39 @@
+package dev.wsboot.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.stereotype.Component;
+
+/**
+ * A bean that serves one WebSocket path through its {@link OnConnect}, {@link OnMessage},
+ * {@link OnDisconnect} and {@link OnError} methods.
+ *
+ * <p>For one client the methods are called one at a time, in the order of events; different
+ * clients are served concurrently, so a controller's fields must be thread-safe.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Component
+public @interface WsController {
+
+	/** The path, such as {@code "/chat"}. */
+	@AliasFor("path")
+	String value() default "";
+
+	/** The path, such as {@code "/chat"}. */
+	@AliasFor("value")
+	String path() default "";
+
+	/** Subprotocols this endpoint speaks, most preferred first. */
+	String[] subprotocols() default {};
+
+	/** Whether a client offering none of {@link #subprotocols()} is refused with 400 at the handshake. */
+	boolean subprotocolRequired() default false;
+
+}

@@ -1,0 +1,93 @@
+package dev.wsboot.autoconfigure;
+
+import dev.wsboot.annotation.HandlerTimers;
+import dev.wsboot.annotation.JacksonWsMessageConverter;
+import dev.wsboot.annotation.WsControllerBeanPostProcessor;
+import dev.wsboot.annotation.WsControllerRegistry;
+import dev.wsboot.annotation.WsMessageConverter;
+import dev.wsboot.broadcast.DefaultWsBroadcaster;
+import dev.wsboot.broadcast.WsBroadcaster;
+import dev.wsboot.context.WsServerLifecycle;
+import dev.wsboot.engine.WsEndpoint;
+import dev.wsboot.engine.WsHandshakeInterceptor;
+import dev.wsboot.engine.WsServer;
+import dev.wsboot.engine.WsServerConfig;
+import dev.wsboot.engine.WsSessionListener;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the wsboot WebSocket server: the engine as a lifecycle bean on
+ * {@code ws.port}, {@code @WsController} endpoints, and the {@link WsBroadcaster}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(WsServer.class)
+@ConditionalOnProperty(prefix = "ws", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(WsProperties.class)
+public final class WsAutoConfiguration {
+
+	@Bean
+	static WsControllerBeanPostProcessor wsControllerBeanPostProcessor() {
+		return new WsControllerBeanPostProcessor();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WsControllerRegistry wsControllerRegistry(ObjectProvider<WsMessageConverter> converter,
+			ObjectProvider<HandlerTimers> timers) {
+		return new WsControllerRegistry(converter::getIfAvailable, () -> timers.getIfAvailable(() -> HandlerTimers.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WsServerConfig wsServerConfig(WsProperties properties, ObjectProvider<WsServerConfigCustomizer> customizers) {
+		return WsServerConfigFactory.create(properties, customizers.orderedStream());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WsServerLifecycle wsServerLifecycle(WsServerConfig config, WsProperties properties,
+			WsControllerRegistry controllers, ObjectProvider<WsEndpoint> endpoints,
+			ObjectProvider<WsHandshakeInterceptor> interceptors, ObjectProvider<WsSessionListener> listeners,
+			Environment environment, ApplicationEventPublisher events) {
+		WsServerFactory factory = new WsServerFactory(config, controllers, () -> endpoints.orderedStream().toList(),
+				() -> interceptors.orderedStream().toList(), () -> listeners.orderedStream().toList(),
+				Threading.VIRTUAL.isActive(environment), properties.getHandlerThreads());
+		return new WsServerLifecycle(factory, properties.getShutdownTimeout(), events, factory::release);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(WsBroadcaster.class)
+	DefaultWsBroadcaster wsBroadcaster(ObjectProvider<WsServerLifecycle> lifecycle) {
+		return new DefaultWsBroadcaster(() -> {
+			WsServerLifecycle server = lifecycle.getIfAvailable();
+			return (server != null) ? server.getServer() : null;
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class JacksonConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(WsMessageConverter.class)
+		@ConditionalOnBean(JsonMapper.class)
+		JacksonWsMessageConverter wsMessageConverter(JsonMapper jsonMapper) {
+			return new JacksonWsMessageConverter(jsonMapper);
+		}
+
+	}
+
+}

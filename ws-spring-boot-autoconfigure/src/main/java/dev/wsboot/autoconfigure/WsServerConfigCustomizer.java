@@ -1,0 +1,14 @@
+package dev.wsboot.autoconfigure;
+
+import dev.wsboot.engine.WsServerConfig;
+
+/**
+ * Changes the engine configuration after the {@code ws.*} properties were applied. Beans of this
+ * type are applied in order.
+ */
+@FunctionalInterface
+public interface WsServerConfigCustomizer {
+
+	void customize(WsServerConfig.Builder builder);
+
+}

@@ -1,0 +1,216 @@
+package dev.wsboot.broadcast;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.WsServer;
+import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsSessionListener;
+
+/**
+ * The {@link WsBroadcaster} over the running engine. It keeps group membership and drops a client
+ * from its groups when its session closes (it listens to the engine's sessions).
+ */
+public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
+
+	private final Supplier<WsServer> server;
+
+	private final Map<String, Set<Long>> groups = new ConcurrentHashMap<>();
+
+	private final Map<Long, Set<String>> groupsByClient = new ConcurrentHashMap<>();
+
+	/**
+	 * @param server the running server, or null while it is not running (sends then return false)
+	 */
+	public DefaultWsBroadcaster(Supplier<WsServer> server) {
+		this.server = server;
+	}
+
+	@Override
+	public boolean send(long clientId, String text) {
+		WsSession session = find(clientId);
+		return session != null && session.sendText(text);
+	}
+
+	@Override
+	public boolean send(long clientId, byte[] data) {
+		WsSession session = find(clientId);
+		return session != null && session.sendBinary(data);
+	}
+
+	@Override
+	public int sendAll(String text) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(server.sessions(), text) : 0;
+	}
+
+	@Override
+	public int sendAll(byte[] data) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(server.sessions(), data) : 0;
+	}
+
+	@Override
+	public int sendAllExcept(long excludedClientId, String text) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(except(server.sessions(), excludedClientId), text) : 0;
+	}
+
+	@Override
+	public int sendToPath(String path, String text) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(server.sessions(path), text) : 0;
+	}
+
+	@Override
+	public int sendToPath(String path, byte[] data) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(server.sessions(path), data) : 0;
+	}
+
+	@Override
+	public int sendToPathExcept(String path, long excludedClientId, String text) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(except(server.sessions(path), excludedClientId), text) : 0;
+	}
+
+	@Override
+	public boolean close(long clientId, int code, String reason) {
+		WsSession session = find(clientId);
+		if (session == null) {
+			return false;
+		}
+		session.close(code, reason);
+		return true;
+	}
+
+	@Override
+	public boolean isConnected(long clientId) {
+		return find(clientId) != null;
+	}
+
+	@Override
+	public Set<Long> connectedIds() {
+		WsServer server = this.server.get();
+		return (server != null) ? ids(server.sessions()) : Set.of();
+	}
+
+	@Override
+	public Set<Long> connectedIds(String path) {
+		WsServer server = this.server.get();
+		return (server != null) ? ids(server.sessions(path)) : Set.of();
+	}
+
+	@Override
+	public Optional<WsSession> session(long clientId) {
+		return Optional.ofNullable(find(clientId));
+	}
+
+	@Override
+	public boolean join(String group, long clientId) {
+		if (find(clientId) == null) {
+			return false;
+		}
+		this.groups.computeIfAbsent(group, (name) -> ConcurrentHashMap.newKeySet()).add(clientId);
+		this.groupsByClient.computeIfAbsent(clientId, (id) -> ConcurrentHashMap.newKeySet()).add(group);
+		// The client may have left between the check and the join; its close already ran, so undo.
+		if (find(clientId) == null) {
+			forget(clientId);
+			return false;
+		}
+		return true;
+	}
+
+	@Override
+	public boolean leave(String group, long clientId) {
+		Set<String> memberships = this.groupsByClient.get(clientId);
+		if (memberships != null) {
+			memberships.remove(group);
+		}
+		Set<Long> members = this.groups.get(group);
+		return members != null && members.remove(clientId);
+	}
+
+	@Override
+	public Set<Long> members(String group) {
+		Set<Long> members = this.groups.get(group);
+		return (members != null) ? Set.copyOf(members) : Set.of();
+	}
+
+	@Override
+	public Set<String> groupsOf(long clientId) {
+		Set<String> memberships = this.groupsByClient.get(clientId);
+		return (memberships != null) ? Set.copyOf(memberships) : Set.of();
+	}
+
+	@Override
+	public int sendToGroup(String group, String text) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(groupSessions(server, group, -1), text) : 0;
+	}
+
+	@Override
+	public int sendToGroup(String group, byte[] data) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(groupSessions(server, group, -1), data) : 0;
+	}
+
+	@Override
+	public int sendToGroupExcept(String group, long excludedClientId, String text) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(groupSessions(server, group, excludedClientId), text) : 0;
+	}
+
+	@Override
+	public void sessionClosed(WsSession session, CloseStatus status) {
+		forget(session.id());
+	}
+
+	private void forget(long clientId) {
+		Set<String> memberships = this.groupsByClient.remove(clientId);
+		if (memberships != null) {
+			for (String group : memberships) {
+				Set<Long> members = this.groups.get(group);
+				if (members != null) {
+					members.remove(clientId);
+				}
+			}
+		}
+	}
+
+	private WsSession find(long clientId) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.session(clientId) : null;
+	}
+
+	private List<WsSession> groupSessions(WsServer server, String group, long excludedClientId) {
+		Set<Long> members = this.groups.get(group);
+		if (members == null) {
+			return List.of();
+		}
+		List<WsSession> sessions = new java.util.ArrayList<>(members.size());
+		for (Long id : members) {
+			WsSession session = server.session(id);
+			if (session != null && id != excludedClientId) {
+				sessions.add(session);
+			}
+		}
+		return sessions;
+	}
+
+	private static List<WsSession> except(Collection<WsSession> sessions, long excludedClientId) {
+		return sessions.stream().filter((session) -> session.id() != excludedClientId).toList();
+	}
+
+	private static Set<Long> ids(Collection<WsSession> sessions) {
+		return sessions.stream().map(WsSession::id).collect(Collectors.toUnmodifiableSet());
+	}
+
+}
