@@ -1,0 +1,195 @@
+package dev.wsboot.test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import dev.wsboot.engine.CloseStatus;
+
+/**
+ * A real WebSocket client for tests: the JDK's {@link java.net.http.WebSocket}, with received
+ * messages in a queue and the close status as a future.
+ */
+public final class TestWsClient implements WebSocket.Listener, AutoCloseable {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+
+	private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+
+	private final StringBuilder text = new StringBuilder();
+
+	private WebSocket socket;
+
+	private TestWsClient() {
+	}
+
+	public static TestWsClient connect(int port, String path) {
+		return connect(port, path, Map.of(), List.of());
+	}
+
+	public static TestWsClient connect(int port, String path, Map<String, String> headers, List<String> subprotocols) {
+		TestWsClient client = new TestWsClient();
+		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+		headers.forEach(builder::header);
+		if (!subprotocols.isEmpty()) {
+			builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+		}
+		try {
+			client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), client)
+				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not connect to " + path, ex);
+		}
+		return client;
+	}
+
+	/**
+	 * Attempts a connection that the server should refuse.
+	 * @return the HTTP status the server answered with
+	 */
+	public static int refusedStatus(int port, String path, Map<String, String> headers, List<String> subprotocols) {
+		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+		headers.forEach(builder::header);
+		if (!subprotocols.isEmpty()) {
+			builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+		}
+		try {
+			WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), new TestWsClient())
+				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			socket.abort();
+			throw new AssertionError("The server accepted a connection it should have refused");
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof WebSocketHandshakeException refused) {
+				return refused.getResponse().statusCode();
+			}
+			throw new AssertionError("Expected a refused handshake, got " + ex.getCause(), ex.getCause());
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	public String subprotocol() {
+		return this.socket.getSubprotocol();
+	}
+
+	public TestWsClient sendText(String text) {
+		this.socket.sendText(text, true).join();
+		return this;
+	}
+
+	public TestWsClient sendBinary(byte[] data) {
+		this.socket.sendBinary(ByteBuffer.wrap(data), true).join();
+		return this;
+	}
+
+	/** The next message: a String for text, a byte[] for binary. Fails after a timeout. */
+	public Object next() {
+		try {
+			Object message = this.messages.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			if (message == null) {
+				throw new AssertionError("No message within " + TIMEOUT);
+			}
+			return message;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	public String nextText() {
+		Object message = next();
+		if (!(message instanceof String text)) {
+			throw new AssertionError("Expected a text message, got " + message);
+		}
+		return text;
+	}
+
+	public byte[] nextBinary() {
+		Object message = next();
+		if (!(message instanceof byte[] data)) {
+			throw new AssertionError("Expected a binary message, got " + message);
+		}
+		return data;
+	}
+
+	/** Waits until no message arrived for the given time; returns what did arrive. */
+	public List<Object> drain(Duration quiet) throws InterruptedException {
+		List<Object> drained = new java.util.ArrayList<>();
+		Object message;
+		while ((message = this.messages.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+			drained.add(message);
+		}
+		return drained;
+	}
+
+	/** The status of the server's close frame; fails after a timeout. */
+	public CloseStatus awaitClose() {
+		try {
+			return this.closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new AssertionError("The connection did not close within " + TIMEOUT, ex);
+		}
+	}
+
+	public void closeNormally() {
+		this.socket.sendClose(1000, "bye").join();
+		awaitClose();
+	}
+
+	@Override
+	public void close() {
+		if (!this.socket.isOutputClosed()) {
+			this.socket.sendClose(1000, "").exceptionally((ex) -> null);
+		}
+		this.socket.abort();
+	}
+
+	@Override
+	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+		this.text.append(data);
+		if (last) {
+			this.messages.add(this.text.toString());
+			this.text.setLength(0);
+		}
+		webSocket.request(1);
+		return null;
+	}
+
+	@Override
+	public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+		byte[] bytes = new byte[data.remaining()];
+		data.get(bytes);
+		this.messages.add(bytes);
+		webSocket.request(1);
+		return null;
+	}
+
+	@Override
+	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+		this.closed.complete(new CloseStatus(statusCode, reason));
+		return null;
+	}
+
+	@Override
+	public void onError(WebSocket webSocket, Throwable error) {
+		this.closed.complete(new CloseStatus(1006, String.valueOf(error)));
+	}
+
+}
