@@ -1,0 +1,86 @@
+package dev.wsboot.engine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The server interop tests talk to: echo on "/", and on "/close" a handler that closes the session
+ * with the code and reason of the text it receives ("4001 bye"). Every session's close status is
+ * recorded by the "tag" query parameter of its URI, so a test checks what the server saw of its
+ * own client, not of one a previous test left closing.
+ */
+final class InteropServer implements AutoCloseable {
+
+	final WsServer server;
+
+	private final ConcurrentHashMap<String, CompletableFuture<CloseStatus>> serverCloses = new ConcurrentHashMap<>();
+
+	private final AtomicInteger tags = new AtomicInteger();
+
+	InteropServer(WsServerConfig config) throws IOException {
+		WsHandler echo = new WsHandler() {
+			@Override
+			public void onText(WsSession session, String text) {
+				session.sendText(text);
+			}
+
+			@Override
+			public void onBinary(WsSession session, byte[] data) {
+				session.sendBinary(data);
+			}
+
+			@Override
+			public void onClose(WsSession session, CloseStatus status) {
+				InteropServer.this.closed(session, status);
+			}
+		};
+		WsHandler closer = new WsHandler() {
+			@Override
+			public void onText(WsSession session, String text) {
+				String[] codeAndReason = text.split(" ", 2);
+				session.close(Integer.parseInt(codeAndReason[0]), codeAndReason[1]);
+			}
+
+			@Override
+			public void onClose(WsSession session, CloseStatus status) {
+				InteropServer.this.closed(session, status);
+			}
+		};
+		this.server = TestServers.start(WsServer.builder().config(config).endpoint("/", echo).endpoint("/close", closer));
+	}
+
+	InteropServer() throws IOException {
+		this(TestServers.config().build());
+	}
+
+	int port() {
+		return this.server.port();
+	}
+
+	private void closed(WsSession session, CloseStatus status) {
+		this.serverCloses.computeIfAbsent(session.queryParameters().get("tag").get(0), (tag) -> new CompletableFuture<>())
+			.complete(status);
+	}
+
+	/** A URI on the path with a new tag. */
+	URI uri(String path) {
+		return URI.create("ws://127.0.0.1:" + port() + path + "?tag=" + this.tags.incrementAndGet());
+	}
+
+	/** The close status the server's handler saw for the client that connected to this URI. */
+	CloseStatus serverClose(URI uri) throws Exception {
+		String tag = uri.getQuery().substring("tag=".length());
+		return this.serverCloses.computeIfAbsent(tag, (key) -> new CompletableFuture<>()).get(5, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(Duration.ofSeconds(1));
+	}
+
+}
