@@ -1,0 +1,112 @@
+package dev.wsboot.actuate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.wsboot.annotation.WsControllerRegistry;
+import dev.wsboot.context.WsServerLifecycle;
+import dev.wsboot.engine.WsEndpoint;
+import dev.wsboot.engine.WsServer;
+import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.protocol.CloseCodes;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * {@code /actuator/websocket}: the endpoints and the open sessions, and closing one session.
+ * Exposed only where the application exposes it, as every actuator endpoint.
+ */
+@Endpoint(id = "websocket")
+public class WebSocketEndpoint {
+
+	private static final int DEFAULT_LIMIT = 100;
+
+	private final WsServerLifecycle lifecycle;
+
+	private final WsControllerRegistry controllers;
+
+	public WebSocketEndpoint(WsServerLifecycle lifecycle, WsControllerRegistry controllers) {
+		this.lifecycle = lifecycle;
+		this.controllers = controllers;
+	}
+
+	/**
+	 * @param limit the most sessions to list, oldest first; 100 when not given
+	 */
+	@ReadOperation
+	public Map<String, Object> websocket(@Nullable Integer limit) {
+		WsServer server = this.lifecycle.getServer();
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("running", server != null);
+		if (server == null) {
+			return result;
+		}
+		result.put("port", server.port());
+		result.put("activeConnections", server.activeConnections());
+		Map<String, Class<?>> controllerClasses = this.controllers.controllers();
+		List<Map<String, Object>> endpoints = new ArrayList<>();
+		for (WsEndpoint endpoint : server.endpoints()) {
+			Map<String, Object> description = new LinkedHashMap<>();
+			description.put("path", endpoint.path());
+			Class<?> controller = controllerClasses.get(endpoint.path());
+			description.put("controller", (controller != null) ? controller.getName() : endpoint.handler().getClass().getName());
+			description.put("subprotocols", endpoint.subprotocols());
+			description.put("activeConnections", server.activeConnections(endpoint.path()));
+			endpoints.add(description);
+		}
+		result.put("endpoints", endpoints);
+		int max = (limit != null) ? Math.max(0, limit) : DEFAULT_LIMIT;
+		result.put("sessions", server.sessions()
+			.stream()
+			.sorted(Comparator.comparingLong(WsSession::id))
+			.limit(max)
+			.map(WebSocketEndpoint::describe)
+			.toList());
+		return result;
+	}
+
+	/**
+	 * Starts the close handshake with one session.
+	 * @param id the session (client) id
+	 * @param code the close code, 1000 when not given
+	 * @param reason the reason, empty when not given
+	 * @return whether the session was open
+	 */
+	@WriteOperation
+	public Map<String, Object> close(@Selector long id, @Nullable Integer code, @Nullable String reason) {
+		WsServer server = this.lifecycle.getServer();
+		WsSession session = (server != null) ? server.session(id) : null;
+		if (session == null) {
+			return Map.of("id", id, "closed", false);
+		}
+		int status = (code != null) ? code : CloseCodes.NORMAL;
+		if (!CloseCodes.isValidOnWire(status)) {
+			throw new InvalidEndpointRequestException("Close code " + status + " may not be sent (RFC 6455 §7.4)",
+					"Invalid close code");
+		}
+		session.close(status, (reason != null) ? reason : "");
+		return Map.of("id", id, "closed", true);
+	}
+
+	private static Map<String, Object> describe(WsSession session) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("id", session.id());
+		description.put("path", session.path());
+		description.put("remoteAddress", String.valueOf(session.remoteAddress()));
+		description.put("connectedAt", session.connectedAt().toString());
+		description.put("subprotocol", session.subprotocol());
+		description.put("messagesReceived", session.messagesReceived());
+		description.put("messagesSent", session.messagesSent());
+		description.put("queuedBytes", session.queuedBytes());
+		return description;
+	}
+
+}
