@@ -66,6 +66,29 @@ class ServerLifecycleTests {
 	}
 
 	@Test
+	void stopEndsEveryThreadTheServerStarted() throws IOException {
+		WsServer server = TestServers.echo(TestServers.config().ioThreads(3).build());
+		try (RawClient client = RawClient.open(server.port())) {
+			client.sendText("start a handler thread");
+			client.assertReceivesText("start a handler thread");
+			assertThat(serverThreads()).isNotEmpty();
+		}
+		server.stop(Duration.ofSeconds(1));
+		TestServers.await("the server's threads to end", Duration.ofSeconds(5), () -> serverThreads().isEmpty());
+	}
+
+	/** Live threads named as the engine names its I/O and handler threads. */
+	private static List<String> serverThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(Thread::isAlive)
+			.map(Thread::getName)
+			.filter((name) -> name.startsWith("ws-io-") || name.startsWith("ws-handler-"))
+			.toList();
+	}
+
+	@Test
 	void broadcastDeliversToEverySession() throws IOException {
 		WsServer server = TestServers.echo();
 		List<RawClient> clients = new ArrayList<>();
