@@ -1,0 +1,18 @@
+package dev.wsboot.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A wsboot application: four WebSocket endpoints on {@code ws.port} ({@link EchoController},
+ * {@link BroadcastController}, {@link ChatController}, {@link ReverseController}) and, on
+ * {@code server.port}, a chat page, {@code /ws-info} and the actuator.
+ */
+@SpringBootApplication
+public class SampleApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SampleApplication.class, args);
+	}
+
+}
