@@ -163,12 +163,14 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 		stats.opened();
 		this.server.sessions().add(this.session);
 		this.session.dispatchOpen();
+		// Resume before replaying the frames that came with the request: if they fill the
+		// handler's inbox, the pause they cause must hold instead of being undone here.
+		this.connection.resumeReading();
 		if (this.pendingInput != null) {
 			ByteBuffer pending = ByteBuffer.wrap(this.pendingInput);
 			this.pendingInput = null;
 			readFrames(pending);
 		}
-		this.connection.resumeReading();
 	}
 
 	/** Answers the upgrade with an HTTP error and closes. */
