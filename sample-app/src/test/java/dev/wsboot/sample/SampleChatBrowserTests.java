@@ -1,0 +1,171 @@
+package dev.wsboot.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The chat page in a real browser: the system's Chromium, driven through the system's
+ * chromedriver (never a downloaded browser). Skipped where either is missing, unless the
+ * environment variable {@code CI} is {@code true}: there a missing browser fails the build.
+ *
+ * <p>Its own application context (the extra property), so the connection count on the page
+ * starts at zero.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "ws.port=0", "spring.application.name=sample-browser-test",
+				// Selenium warns that it has no DevTools (CDP) bindings for this Chromium; none are used.
+				"logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error",
+				"logging.level.org.openqa.selenium.chromium.ChromiumDriver=error" })
+class SampleChatBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final Pattern JOINED = Pattern.compile("ClientID (\\d+) just joined the server");
+
+	@LocalServerPort
+	int httpPort;
+
+	@TempDir
+	Path profiles;
+
+	private final List<WebDriver> browsers = new ArrayList<>();
+
+	@BeforeAll
+	static void chromiumIsInstalled() {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		String missing = CHROMIUM + " or " + CHROMEDRIVER
+				+ " is missing; install them with 'apt-get install chromium chromium-driver'";
+		if (!installed && "true".equals(System.getenv("CI"))) {
+			fail("CI=true and " + missing);
+		}
+		assumeTrue(installed, () -> "Browser test skipped: " + missing);
+	}
+
+	@AfterEach
+	void quitBrowsers() {
+		this.browsers.forEach(WebDriver::quit);
+	}
+
+	@Test
+	void twoPagesChatWithEachOtherAndSeeTheConnectionCountChange() {
+		WebDriver alice = openChat("alice");
+		long aliceId = ownId(alice);
+		awaitCount(alice, "1");
+
+		WebDriver bob = openChat("bob");
+		long bobId = ownId(bob);
+		awaitMessage(alice, "ClientID " + bobId + " just joined the server");
+		awaitCount(alice, "2");
+		awaitCount(bob, "2");
+
+		say(alice, "hello bob");
+		awaitMessage(alice, "You said: hello bob");
+		awaitMessage(bob, "ClientID " + aliceId + ": hello bob");
+		say(bob, "hi alice");
+		awaitMessage(bob, "You said: hi alice");
+		awaitMessage(alice, "ClientID " + bobId + ": hi alice");
+
+		join(alice, "java");
+		join(bob, "java");
+		awaitMessage(alice, "ClientID " + bobId + " joined room java");
+		say(bob, "in java");
+		awaitMessage(alice, "ClientID " + bobId + ": in java");
+
+		bob.quit();
+		this.browsers.remove(bob);
+		awaitMessage(alice, "ClientID " + bobId + " left");
+		awaitCount(alice, "1");
+	}
+
+	private WebDriver openChat(String name) {
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + this.profiles.resolve(name).toAbsolutePath());
+		WebDriver browser = new ChromeDriver(service, options);
+		this.browsers.add(browser);
+		browser.get("http://localhost:" + this.httpPort + "/");
+		waitFor(browser).until(ExpectedConditions.textToBe(By.id("state"), "open"));
+		return browser;
+	}
+
+	/** The page's first join notice is its own (pages are opened one after the other). */
+	private long ownId(WebDriver browser) {
+		String notice = waitFor(browser).until((driver) -> messages(driver).stream()
+			.filter((message) -> JOINED.matcher(message).matches())
+			.findFirst()
+			.orElse(null));
+		Matcher matcher = JOINED.matcher(notice);
+		assertThat(matcher.matches()).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	private void say(WebDriver browser, String text) {
+		WebElement input = browser.findElement(By.id("message"));
+		input.sendKeys(text);
+		browser.findElement(By.id("send")).click();
+	}
+
+	private void join(WebDriver browser, String room) {
+		WebElement input = browser.findElement(By.id("room"));
+		input.clear();
+		input.sendKeys(room);
+		browser.findElement(By.id("join")).click();
+		awaitMessage(browser, "You joined room " + room);
+		waitFor(browser).until(ExpectedConditions.textToBe(By.id("current-room"), room));
+	}
+
+	private void awaitMessage(WebDriver browser, String text) {
+		waitFor(browser).withMessage(() -> "message '" + text + "' among " + messages(browser))
+			.until((driver) -> messages(driver).contains(text));
+	}
+
+	private void awaitCount(WebDriver browser, String count) {
+		waitFor(browser).until(ExpectedConditions.textToBe(By.id("count"), count));
+	}
+
+	private static List<String> messages(WebDriver browser) {
+		return browser.findElements(By.cssSelector("#messages li")).stream().map(WebElement::getText).toList();
+	}
+
+	private static WebDriverWait waitFor(WebDriver browser) {
+		return new WebDriverWait(browser, TIMEOUT);
+	}
+
+}
