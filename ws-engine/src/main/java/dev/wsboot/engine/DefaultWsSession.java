@@ -54,6 +54,10 @@ final class DefaultWsSession implements WsSession, Runnable {
 	private record Pong(byte[] payload) {
 	}
 
+	/** Runs an I/O thread action once the handler has had every event queued before it. */
+	private record AfterEvents(Runnable action) {
+	}
+
 	private final long id;
 
 	private final WebSocketConnection protocol;
@@ -294,6 +298,19 @@ final class DefaultWsSession implements WsSession, Runnable {
 		dispatch(status, 0);
 	}
 
+	/**
+	 * Runs the action on the I/O thread once the handler has been given every event dispatched so
+	 * far, so that its replies to them are queued first: at once when handlers run on the I/O
+	 * thread or none is pending. I/O thread only.
+	 */
+	void afterPendingEvents(Runnable action) {
+		if (this.inbox == null || ((int) SCHEDULED.getVolatile(this) == 0 && this.inbox.isEmpty())) {
+			action.run();
+			return;
+		}
+		dispatch(new AfterEvents(action), 0);
+	}
+
 	/** Runs on the I/O thread. */
 	private void dispatch(Object event, int size) {
 		if (this.inbox == null) {
@@ -372,6 +389,9 @@ final class DefaultWsSession implements WsSession, Runnable {
 			}
 			else if (event instanceof Pong pong) {
 				this.handler.onPong(this, pong.payload());
+			}
+			else if (event instanceof AfterEvents after) {
+				this.connection.loop().execute(after.action());
 			}
 			else if (event instanceof CloseStatus status) {
 				this.closeDelivered = true;

@@ -230,15 +230,37 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 		if (this.closeStatus == null) {
 			this.closeStatus = new CloseStatus(code, reason);
 		}
-		if (this.state == State.OPEN) {
-			// §5.5.1: answer with a close frame, echoing the status code.
-			this.session.closeSent();
-			this.connection.enqueueFinal(FrameEncoder.close(code, ""));
-		}
+		boolean answer = this.state == State.OPEN;
 		this.state = State.CLOSING;
 		this.closingSince = System.nanoTime();
-		// §7.1.1: the server should close the TCP connection first.
-		this.connection.closeAfterFlush();
+		if (answer) {
+			// §5.5.1: answer with a close frame echoing the status code; it MAY wait until the
+			// handler has replied to the messages that arrived before the close.
+			this.session.afterPendingEvents(() -> sendFinalClose(code, "", false));
+		}
+		else {
+			// §7.1.1: the server should close the TCP connection first.
+			this.connection.closeAfterFlush();
+		}
+	}
+
+	/**
+	 * Queues our close frame once the handler has seen every earlier event, then closes the socket
+	 * (§7.1.1) or, after a failure, half-closes it (§7.1.7). Does nothing if the connection closed
+	 * meanwhile.
+	 */
+	private void sendFinalClose(int code, String reason, boolean failed) {
+		if (this.state != State.CLOSING) {
+			return;
+		}
+		this.session.closeSent();
+		this.connection.enqueueFinal(FrameEncoder.close(code, reason));
+		if (failed) {
+			this.connection.shutdownOutputAfterFlush();
+		}
+		else {
+			this.connection.closeAfterFlush();
+		}
 	}
 
 	/**
@@ -254,10 +276,13 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 			this.closeStatus = new CloseStatus(code, reason);
 		}
 		if (this.state == State.OPEN) {
-			this.session.closeSent();
-			this.connection.enqueueFinal(FrameEncoder.close(code, reason));
+			this.state = State.CLOSING;
+			this.closingSince = System.nanoTime();
+			// Replies to the messages read before the violation still go out ahead of the close
+			// frame; nothing read after it is processed (§7.1.7).
+			this.session.afterPendingEvents(() -> sendFinalClose(code, reason, true));
 		}
-		if (this.state == State.OPEN || this.state == State.CLOSE_SENT) {
+		else if (this.state == State.CLOSE_SENT) {
 			this.state = State.CLOSING;
 			this.closingSince = System.nanoTime();
 			this.connection.shutdownOutputAfterFlush();
