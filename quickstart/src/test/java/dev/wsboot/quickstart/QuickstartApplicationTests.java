@@ -1,13 +1,7 @@
 package dev.wsboot.quickstart;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
 import dev.wsboot.context.LocalWsPort;
+import dev.wsboot.test.WsTestClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,65 +27,32 @@ class QuickstartApplicationTests {
 	RestTestClient http;
 
 	@Test
-	void chatAnnouncesAndAnswers() throws Exception {
-		Client client = new Client();
-		WebSocket socket = connect("/chat", client);
-		assertThat(client.next()).matches("ClientID \\d+ just joined the server");
-		socket.sendText("hello", true).join();
-		assertThat(client.next()).isEqualTo("You said: hello");
-		this.http.get().uri("/actuator/metrics/ws.connections.active?tag=path:/chat").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.measurements[0].value").isEqualTo(1.0);
-		socket.sendClose(1000, "").join();
+	void chatAnnouncesAndAnswers() {
+		try (WsTestClient client = WsTestClient.connect(this.wsPort, "/chat")) {
+			assertThat(client.nextText()).matches("ClientID \\d+ just joined the server");
+			client.sendText("hello");
+			assertThat(client.nextText()).isEqualTo("You said: hello");
+			this.http.get().uri("/actuator/metrics/ws.connections.active?tag=path:/chat").exchange()
+				.expectStatus().isOk().expectBody().jsonPath("$.measurements[0].value").isEqualTo(1.0);
+		}
 	}
 
 	@Test
-	void pricesAnswerJsonAndReportErrorsWithoutClosing() throws Exception {
-		Client client = new Client();
-		WebSocket socket = connect("/prices", client);
-		socket.sendText("{\"symbol\":\"ACME\"}", true).join();
-		assertThat(client.next()).isEqualTo("{\"symbol\":\"ACME\",\"price\":42.0}");
-		socket.sendText("{\"symbol\":\"\"}", true).join();
-		assertThat(client.next()).isEqualTo("{\"error\":\"symbol is required\"}");
-		socket.sendText("{\"symbol\":\"B\"}", true).join();
-		assertThat(client.next()).contains("\"B\"");
-		socket.sendClose(1000, "").join();
+	void pricesAnswerJsonAndReportErrorsWithoutClosing() {
+		try (WsTestClient client = WsTestClient.connect(this.wsPort, "/prices")) {
+			client.sendText("{\"symbol\":\"ACME\"}");
+			assertThat(client.nextText()).isEqualTo("{\"symbol\":\"ACME\",\"price\":42.0}");
+			client.sendText("{\"symbol\":\"\"}");
+			assertThat(client.nextText()).isEqualTo("{\"error\":\"symbol is required\"}");
+			client.sendText("{\"symbol\":\"B\"}");
+			assertThat(client.nextText()).contains("\"B\"");
+		}
 	}
 
 	@Test
 	void healthShowsTheWebSocketServer() {
 		this.http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("UP");
-	}
-
-	private WebSocket connect(String path, Client client) throws Exception {
-		return HttpClient.newHttpClient().newWebSocketBuilder()
-			.buildAsync(URI.create("ws://127.0.0.1:" + this.wsPort + path), client)
-			.get(10, TimeUnit.SECONDS);
-	}
-
-	static final class Client implements WebSocket.Listener {
-
-		private final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-
-		private final StringBuilder text = new StringBuilder();
-
-		String next() throws InterruptedException {
-			String message = this.messages.poll(10, TimeUnit.SECONDS);
-			assertThat(message).as("a message within 10 seconds").isNotNull();
-			return message;
-		}
-
-		@Override
-		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			this.text.append(data);
-			if (last) {
-				this.messages.add(this.text.toString());
-				this.text.setLength(0);
-			}
-			webSocket.request(1);
-			return null;
-		}
-
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import dev.wsboot.broadcast.WsBroadcaster;
 import dev.wsboot.context.LocalWsPort;
 import dev.wsboot.engine.CloseStatus;
-import dev.wsboot.test.TestWsClient;
+import dev.wsboot.test.WsTestClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,12 +29,12 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void connectAnnouncesTheClientAndMessagesAreAnswered() {
-		try (TestWsClient alice = TestWsClient.connect(this.port, "/chat")) {
+		try (WsTestClient alice = WsTestClient.connect(this.port, "/chat")) {
 			String joined = alice.nextText();
 			assertThat(joined).matches("ClientID \\d+ just joined the server");
 			long aliceId = Long.parseLong(joined.split(" ")[1]);
 			assertThat(this.broadcaster.isConnected(aliceId)).isTrue();
-			try (TestWsClient bob = TestWsClient.connect(this.port, "/chat")) {
+			try (WsTestClient bob = WsTestClient.connect(this.port, "/chat")) {
 				String bobJoined = bob.nextText();
 				assertThat(alice.nextText()).isEqualTo(bobJoined);
 				alice.sendText("hi");
@@ -49,7 +49,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void jsonMessagesAreReadIntoTheParameterAndRepliesWrittenAsJson() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/json")) {
+		try (WsTestClient client = WsTestClient.connect(this.port, "/json")) {
 			client.sendText("{\"name\":\"ab\",\"times\":2}");
 			assertThat(client.nextText()).startsWith("{\"text\":\"Hello abab\",\"clientId\":");
 		}
@@ -57,7 +57,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void messageThatIsNotJsonClosesWithUnsupportedDataWhenThereIsNoErrorMethod() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/json")) {
+		try (WsTestClient client = WsTestClient.connect(this.port, "/json")) {
 			client.sendText("not json");
 			assertThat(client.awaitClose().code()).isEqualTo(1003);
 		}
@@ -65,7 +65,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void binaryAndTextMethodsOfOneControllerEachGetTheirMessages() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/binary")) {
+		try (WsTestClient client = WsTestClient.connect(this.port, "/binary")) {
 			client.sendBinary(new byte[] { 1, 2, 3 });
 			assertThat(client.nextBinary()).containsExactly(3, 2, 1);
 			client.sendText("héllo");
@@ -75,7 +75,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void binaryMessageToATextOnlyControllerClosesWithUnsupportedData() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/json")) {
+		try (WsTestClient client = WsTestClient.connect(this.port, "/json")) {
 			client.sendBinary(new byte[] { 1 });
 			assertThat(client.awaitClose().code()).isEqualTo(1003);
 		}
@@ -83,7 +83,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void exceptionGoesToTheErrorMethodAndTheSessionStaysOpen() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/errors")) {
+		try (WsTestClient client = WsTestClient.connect(this.port, "/errors")) {
 			client.sendText("boom");
 			assertThat(client.nextText()).matches("error for \\d+: boom happened");
 			client.sendText("again");
@@ -93,7 +93,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void exceptionTheErrorMethodDoesNotAcceptClosesWithInternalError() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/errors")) {
+		try (WsTestClient client = WsTestClient.connect(this.port, "/errors")) {
 			client.sendText("fatal");
 			assertThat(client.awaitClose().code()).isEqualTo(1011);
 		}
@@ -101,8 +101,8 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void exceptionWithoutErrorMethodClosesWithInternalErrorAndOthersAreServed() {
-		try (TestWsClient failing = TestWsClient.connect(this.port, "/unhandled");
-				TestWsClient other = TestWsClient.connect(this.port, "/errors")) {
+		try (WsTestClient failing = WsTestClient.connect(this.port, "/unhandled");
+				WsTestClient other = WsTestClient.connect(this.port, "/errors")) {
 			failing.sendText("anything");
 			assertThat(failing.awaitClose().code()).isEqualTo(1011);
 			other.sendText("still");
@@ -112,9 +112,9 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void groupsDeliverToTheirMembersOnly() {
-		try (TestWsClient alice = TestWsClient.connect(this.port, "/rooms");
-				TestWsClient bob = TestWsClient.connect(this.port, "/rooms");
-				TestWsClient carol = TestWsClient.connect(this.port, "/rooms")) {
+		try (WsTestClient alice = WsTestClient.connect(this.port, "/rooms");
+				WsTestClient bob = WsTestClient.connect(this.port, "/rooms");
+				WsTestClient carol = WsTestClient.connect(this.port, "/rooms")) {
 			alice.sendText("join:red");
 			assertThat(alice.nextText()).isEqualTo("joined red true");
 			bob.sendText("join:red");
@@ -138,10 +138,10 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void clientLeavesItsGroupsWhenItDisconnects() {
-		TestWsClient alice = TestWsClient.connect(this.port, "/rooms");
+		WsTestClient alice = WsTestClient.connect(this.port, "/rooms");
 		alice.sendText("join:green");
 		alice.nextText();
-		try (TestWsClient bob = TestWsClient.connect(this.port, "/rooms")) {
+		try (WsTestClient bob = WsTestClient.connect(this.port, "/rooms")) {
 			bob.sendText("join:green");
 			bob.nextText();
 			alice.closeNormally();
@@ -153,7 +153,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void broadcasterSendsToOneClientByIdAndTellsWhetherItWasThere() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/secure?token=secret")) {
+		try (WsTestClient client = WsTestClient.connect(this.port, "/secure?token=secret")) {
 			client.nextText();
 			long id = this.broadcaster.connectedIds("/secure").iterator().next();
 			assertThat(this.broadcaster.send(id, "direct")).isTrue();
@@ -172,9 +172,9 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void sendToPathAndSendAllExceptReachTheRightClients() throws Exception {
-		try (TestWsClient a = TestWsClient.connect(this.port, "/secure?token=secret");
-				TestWsClient b = TestWsClient.connect(this.port, "/secure?token=secret");
-				TestWsClient other = TestWsClient.connect(this.port, "/binary")) {
+		try (WsTestClient a = WsTestClient.connect(this.port, "/secure?token=secret");
+				WsTestClient b = WsTestClient.connect(this.port, "/secure?token=secret");
+				WsTestClient other = WsTestClient.connect(this.port, "/binary")) {
 			a.nextText();
 			b.nextText();
 			assertThat(this.broadcaster.sendToPath("/secure", "path message")).isEqualTo(2);
@@ -192,12 +192,12 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void interceptorRejectionReachesTheClientAsItsStatus() {
-		assertThat(TestWsClient.refusedStatus(this.port, "/secure?token=wrong", Map.of(), List.of())).isEqualTo(401);
+		assertThat(WsTestClient.refusedStatus(this.port, "/secure?token=wrong", Map.of(), List.of())).isEqualTo(401);
 	}
 
 	@Test
 	void interceptorAttributesAreVisibleOnTheSession() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/secure?token=secret", Map.of("X-User", "ada"),
+		try (WsTestClient client = WsTestClient.connect(this.port, "/secure?token=secret", Map.of("X-User", "ada"),
 				List.of())) {
 			assertThat(client.nextText()).isEqualTo("hello ada");
 		}
@@ -205,13 +205,13 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void originNotAllowedIsRefusedWith403() {
-		assertThat(TestWsClient.refusedStatus(this.port, "/chat", Map.of("Origin", "https://evil.example"), List.of()))
+		assertThat(WsTestClient.refusedStatus(this.port, "/chat", Map.of("Origin", "https://evil.example"), List.of()))
 			.isEqualTo(403);
 	}
 
 	@Test
 	void originMatchingAPatternIsAccepted() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/binary",
+		try (WsTestClient client = WsTestClient.connect(this.port, "/binary",
 				Map.of("Origin", "https://app.trusted.example"), List.of())) {
 			client.sendBinary(new byte[] { 1 });
 			assertThat(client.nextBinary()).containsExactly(1);
@@ -220,7 +220,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void subprotocolIsChosenByTheServersPreference() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/proto", Map.of(), List.of("v1", "v2"))) {
+		try (WsTestClient client = WsTestClient.connect(this.port, "/proto", Map.of(), List.of("v1", "v2"))) {
 			assertThat(client.subprotocol()).isEqualTo("v2");
 			client.sendText("x");
 			assertThat(client.nextText()).isEqualTo("v2:x");
@@ -229,19 +229,19 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void interceptorCanChooseTheSubprotocol() {
-		try (TestWsClient client = TestWsClient.connect(this.port, "/proto", Map.of(), List.of("v1", "override"))) {
+		try (WsTestClient client = WsTestClient.connect(this.port, "/proto", Map.of(), List.of("v1", "override"))) {
 			assertThat(client.subprotocol()).isEqualTo("override");
 		}
 	}
 
 	@Test
 	void clientWithoutARequiredSubprotocolIsRefusedWith400() {
-		assertThat(TestWsClient.refusedStatus(this.port, "/proto", Map.of(), List.of("v9"))).isEqualTo(400);
+		assertThat(WsTestClient.refusedStatus(this.port, "/proto", Map.of(), List.of("v9"))).isEqualTo(400);
 	}
 
 	@Test
 	void unknownPathIsRefusedWith404() {
-		assertThat(TestWsClient.refusedStatus(this.port, "/nothing-here", Map.of(), List.of())).isEqualTo(404);
+		assertThat(WsTestClient.refusedStatus(this.port, "/nothing-here", Map.of(), List.of())).isEqualTo(404);
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.wsboot.annotation.OnMessage;
 import dev.wsboot.annotation.WsController;
 import dev.wsboot.engine.CloseStatus;
-import dev.wsboot.test.TestWsClient;
+import dev.wsboot.test.WsTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,7 +36,7 @@ class WsServerLifecycleTests {
 	void shutdownSendsGoingAwayToConnectedClients() {
 		ConfigurableApplicationContext context = run("--ws.port=0");
 		int port = context.getBean(WsServerLifecycle.class).getServer().port();
-		TestWsClient client = TestWsClient.connect(port, "/thread");
+		WsTestClient client = WsTestClient.connect(port, "/thread");
 		context.close();
 		CloseStatus status = client.awaitClose();
 		assertThat(status.code()).isEqualTo(1001);
@@ -85,7 +85,7 @@ class WsServerLifecycleTests {
 	@Test
 	void handlersRunOnTheBoundedPoolByDefault() {
 		try (ConfigurableApplicationContext context = run("--ws.port=0");
-				TestWsClient client = TestWsClient.connect(port(context), "/thread")) {
+				WsTestClient client = WsTestClient.connect(port(context), "/thread")) {
 			client.sendText("which");
 			assertThat(client.nextText()).startsWith("ws-handler-").endsWith(" virtual=false");
 		}
@@ -96,7 +96,7 @@ class WsServerLifecycleTests {
 		org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21,
 				"virtual threads need Java 21 or later");
 		try (ConfigurableApplicationContext context = run("--ws.port=0", "--spring.threads.virtual.enabled=true");
-				TestWsClient client = TestWsClient.connect(port(context), "/thread")) {
+				WsTestClient client = WsTestClient.connect(port(context), "/thread")) {
 			client.sendText("which");
 			assertThat(client.nextText()).endsWith(" virtual=true");
 		}

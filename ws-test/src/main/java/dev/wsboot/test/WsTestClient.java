@@ -17,10 +17,18 @@ import java.util.concurrent.TimeUnit;
 import dev.wsboot.engine.CloseStatus;
 
 /**
- * A real WebSocket client for tests: the JDK's {@link java.net.http.WebSocket}, with received
- * messages in a queue and the close status as a future.
+ * A WebSocket client for tests of wsboot applications: the JDK's {@link java.net.http.WebSocket}
+ * made blocking, with received messages in a queue and the close status as a future. Every wait
+ * fails after ten seconds instead of hanging.
+ *
+ * <pre>{@code
+ * try (WsTestClient client = WsTestClient.connect(port, "/chat")) {
+ *     client.sendText("hi");
+ *     assertThat(client.nextText()).isEqualTo("You said: hi");
+ * }
+ * }</pre>
  */
-public final class TestWsClient implements WebSocket.Listener, AutoCloseable {
+public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -32,15 +40,15 @@ public final class TestWsClient implements WebSocket.Listener, AutoCloseable {
 
 	private WebSocket socket;
 
-	private TestWsClient() {
+	private WsTestClient() {
 	}
 
-	public static TestWsClient connect(int port, String path) {
+	public static WsTestClient connect(int port, String path) {
 		return connect(port, path, Map.of(), List.of());
 	}
 
-	public static TestWsClient connect(int port, String path, Map<String, String> headers, List<String> subprotocols) {
-		TestWsClient client = new TestWsClient();
+	public static WsTestClient connect(int port, String path, Map<String, String> headers, List<String> subprotocols) {
+		WsTestClient client = new WsTestClient();
 		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
 		headers.forEach(builder::header);
 		if (!subprotocols.isEmpty()) {
@@ -67,7 +75,7 @@ public final class TestWsClient implements WebSocket.Listener, AutoCloseable {
 			builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
 		}
 		try {
-			WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), new TestWsClient())
+			WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), new WsTestClient())
 				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 			socket.abort();
 			throw new AssertionError("The server accepted a connection it should have refused");
@@ -87,12 +95,12 @@ public final class TestWsClient implements WebSocket.Listener, AutoCloseable {
 		return this.socket.getSubprotocol();
 	}
 
-	public TestWsClient sendText(String text) {
+	public WsTestClient sendText(String text) {
 		this.socket.sendText(text, true).join();
 		return this;
 	}
 
-	public TestWsClient sendBinary(byte[] data) {
+	public WsTestClient sendBinary(byte[] data) {
 		this.socket.sendBinary(ByteBuffer.wrap(data), true).join();
 		return this;
 	}
