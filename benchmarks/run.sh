@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the benchmarks module and runs the suite; writes BENCHMARKS.md and docs/benchmarks/*.png.
+# Usage: benchmarks/run.sh [--quick|--full]   (default --quick)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+variant="${1:---quick}"
+case "$variant" in
+  --quick|--full) ;;
+  *) echo "usage: $0 [--quick|--full]" >&2; exit 2 ;;
+esac
+mvn -B -q -pl benchmarks -am package -DskipTests
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The load client runs on CPU 1; every server the suite starts is pinned to CPU 0.
+exec taskset -c 1 "$java_bin" -Xms2g -Xmx2g -XX:+UseParallelGC -Djava.awt.headless=true \
+  -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+  dev.wsboot.benchmarks.BenchmarkSuite "$variant" --repo . "${@:2}"

@@ -1,0 +1,225 @@
+package dev.wsboot.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+
+import dev.wsboot.benchmarks.client.BroadcastLoad;
+import dev.wsboot.benchmarks.client.Connector;
+import dev.wsboot.benchmarks.client.EchoLoad;
+import dev.wsboot.benchmarks.client.FrameTemplate;
+import dev.wsboot.benchmarks.client.IdleHold;
+import dev.wsboot.benchmarks.client.LoadResult;
+import dev.wsboot.benchmarks.client.MessageKind;
+import dev.wsboot.benchmarks.harness.Peer;
+import dev.wsboot.benchmarks.harness.Peers;
+import dev.wsboot.benchmarks.harness.Results;
+import dev.wsboot.benchmarks.harness.Scenario;
+import dev.wsboot.benchmarks.harness.ServerProcess;
+import dev.wsboot.benchmarks.harness.Settings;
+import dev.wsboot.benchmarks.report.Machine;
+import dev.wsboot.benchmarks.report.Report;
+
+/**
+ * Runs every scenario against every server and writes BENCHMARKS.md and its charts. The caller
+ * pins this JVM (the load client) to CPU 1; each server is pinned to CPU 0. Arguments:
+ * {@code [--quick|--full] [--repo DIR] [--peers ID,ID]} (the last for development: only those servers).
+ */
+public final class BenchmarkSuite {
+
+	public static final String BROADCAST = "broadcast";
+
+	public static final String CHURN = "churn";
+
+	private final Settings settings;
+
+	private final Path repo;
+
+	private final Results results = new Results();
+
+	private final List<String> only;
+
+	private BenchmarkSuite(Settings settings, Path repo, List<String> only) {
+		this.only = only;
+		this.settings = settings;
+		this.repo = repo;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Settings settings = Settings.quick();
+		Path repo = Path.of(".");
+		List<String> only = List.of();
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--quick" -> settings = Settings.quick();
+				case "--full" -> settings = Settings.full();
+				case "--repo" -> repo = Path.of(args[++i]);
+				case "--peers" -> only = List.of(args[++i].split(","));
+				default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
+			}
+		}
+		new BenchmarkSuite(settings, repo.toAbsolutePath().normalize(), only).run(String.join(" ", args));
+		// Selector threads of failed loads must not keep the JVM, and its shutdown hook, waiting.
+		System.exit(0);
+	}
+
+	private void run(String arguments) throws IOException {
+		Machine.recordLoad();
+		Instant started = Instant.now();
+		long startNanos = System.nanoTime();
+		Peers catalogue = new Peers(this.repo);
+		List<Peer> peers = catalogue.all();
+		List<Peer> runnable = new ArrayList<>();
+		for (Peer peer : peers) {
+			if (!this.only.isEmpty() && !this.only.contains(peer.id())) {
+				continue;
+			}
+			if (peer.unavailable() == null) {
+				runnable.add(peer);
+			}
+			else {
+				log("skipping " + peer.id() + ": " + peer.unavailable());
+			}
+		}
+		for (Scenario scenario : this.settings.scenarios()) {
+			this.results.declare(scenario.id(), scenario.title());
+		}
+		this.results.declare(BROADCAST, "broadcast fan-out: " + this.settings.broadcastSubscribers()
+				+ " subscribers, 64 B text, " + this.settings.broadcastWindow() + " messages in flight");
+		this.results.declare(CHURN, "connection churn: handshake + close handshake, " + this.settings.churnConcurrency()
+				+ " at a time");
+		Path logs = this.repo.resolve("benchmarks/target/bench-logs");
+		for (int rep = 0; rep < this.settings.repetitions(); rep++) {
+			// Interleave: each repetition starts one server later, so no server always runs first.
+			for (int i = 0; i < runnable.size(); i++) {
+				Peer peer = runnable.get((i + rep) % runnable.size());
+				runPeer(peer, rep, logs);
+			}
+		}
+		double minutes = (System.nanoTime() - startNanos) / 60e9;
+		log(String.format("done in %.1f min", minutes));
+		new Report(this.repo, this.settings, peers, this.results, started, minutes, arguments).write();
+	}
+
+	private void runPeer(Peer peer, int rep, Path logs) {
+		log("rep " + (rep + 1) + ": " + peer.id());
+		try (ServerProcess server = ServerProcess.start(peer, logs)) {
+			DoubleSupplier cpu = cpuClock(server);
+			Connector echo = new Connector(server.port(), "/echo", !peer.websocket());
+			runQuietly(() -> new EchoLoad(echo, new FrameTemplate(MessageKind.TEXT_ASCII, 64), 64, 8)
+				.run(0, this.settings.serverWarmupMillis(), cpu));
+			for (Scenario scenario : this.settings.scenarios()) {
+				measure(scenario.id(), peer, () -> new EchoLoad(echo,
+						new FrameTemplate(scenario.kind(), scenario.size()), scenario.connections(), scenario.depth())
+					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));
+			}
+			boolean once = rep == 0;
+			if (peer.websocket() && (once || this.settings.repetitions() > 2)) {
+				Connector broadcast = new Connector(server.port(), "/broadcast", false);
+				measure(BROADCAST, peer, () -> new BroadcastLoad(broadcast, new FrameTemplate(MessageKind.TEXT_ASCII, 64),
+						this.settings.broadcastSubscribers(), this.settings.broadcastWindow())
+					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));
+				measure(CHURN, peer, () -> echo.churn(this.settings.churnConcurrency(), this.settings.warmupMillis(),
+						this.settings.measureMillis(), cpu));
+			}
+			if (once && !this.settings.freshServerForIdle()) {
+				idle(server, peer);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			log("  " + peer.id() + " failed: " + ex);
+			this.results.fail("server", peer.id(), ex.getMessage());
+		}
+		if (rep == 0 && this.settings.freshServerForIdle()) {
+			try (ServerProcess server = ServerProcess.start(peer, logs)) {
+				idle(server, peer);
+			}
+			catch (IOException | RuntimeException ex) {
+				log("  " + peer.id() + " idle failed: " + ex);
+			}
+		}
+	}
+
+	private void idle(ServerProcess server, Peer peer) {
+		int count = this.settings.idleConnections();
+		try {
+			long heapBefore = server.liveHeapBytes();
+			long rssBefore = server.rssBytes();
+			try (IdleHold hold = new IdleHold(new Connector(server.port(), "/echo", !peer.websocket()), count)) {
+				settle();
+				long heapAfter = server.liveHeapBytes();
+				long rssAfter = server.rssBytes();
+				double heap = (heapBefore < 0) ? Double.NaN : (heapAfter - heapBefore) / (double) count;
+				this.results.idle(peer.id(), new Results.Idle(count, heap, (rssAfter - rssBefore) / (double) count));
+				log(String.format("  idle %d: heap %.0f B/conn, RSS %.0f B/conn", count, heap,
+						(rssAfter - rssBefore) / (double) count));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			log("  idle failed: " + ex);
+			this.results.fail("idle", peer.id(), ex.getMessage());
+		}
+	}
+
+	private interface Load {
+
+		LoadResult run() throws IOException;
+
+	}
+
+	private void measure(String scenario, Peer peer, Load load) {
+		try {
+			LoadResult result = load.run();
+			Results.Sample sample = new Results.Sample(result.messagesPerSecond(),
+					result.perCpuSecond(this.settings.measureMillis()), result.percentileMicros(50),
+					result.percentileMicros(99), result.errors());
+			this.results.add(scenario, peer.id(), sample);
+			if (result.errors() > 0) {
+				this.results.fail(scenario, peer.id(), result.errors() + " messages differed from what was sent");
+			}
+			log(String.format("  %-28s %,12.0f /s  %,12.0f /CPU-s  p50 %8.1f us  p99 %8.1f us  errors %d", scenario,
+					sample.rate(), sample.perCpuSecond(), sample.p50Micros(), sample.p99Micros(), sample.errors()));
+		}
+		catch (IOException | RuntimeException ex) {
+			log("  " + scenario + " failed: " + ex);
+			this.results.fail(scenario, peer.id(), String.valueOf(ex.getMessage()));
+		}
+	}
+
+	private static void runQuietly(Load load) {
+		try {
+			load.run();
+		}
+		catch (IOException | RuntimeException ex) {
+			log("  warm-up failed: " + ex);
+		}
+	}
+
+	private static DoubleSupplier cpuClock(ServerProcess server) {
+		return () -> {
+			try {
+				return server.cpuSeconds();
+			}
+			catch (IOException ex) {
+				return Double.NaN;
+			}
+		};
+	}
+
+	/** Lets the server finish registering the last connections before measuring it. */
+	private static void settle() {
+		long until = System.nanoTime() + 500_000_000L;
+		while (System.nanoTime() < until) {
+			Thread.onSpinWait();
+			java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+		}
+	}
+
+	private static void log(String line) {
+		System.out.println(line);
+	}
+
+}

@@ -1,0 +1,207 @@
+package dev.wsboot.benchmarks.client;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Opens many connections from one selector, a bounded number at a time so that no server's
+ * accept backlog overflows, and completes their WebSocket handshakes. Also measures churn.
+ */
+public final class Connector {
+
+	private final InetSocketAddress address;
+
+	private final String path;
+
+	private final boolean raw;
+
+	/**
+	 * @param raw true for a plain TCP echo: no handshake, the connection counts as open once
+	 * connected
+	 */
+	public Connector(int port, String path, boolean raw) {
+		this.address = new InetSocketAddress("127.0.0.1", port);
+		this.path = path;
+		this.raw = raw;
+	}
+
+	int port() {
+		return this.address.getPort();
+	}
+
+	/** Opens {@code count} connections registered on {@code selector} for reading, or fails. */
+	List<Conn> open(Selector selector, int count, int concurrency, int inCapacity, int outCapacity, long timeoutMillis)
+			throws IOException {
+		try {
+			return openAll(selector, count, concurrency, inCapacity, outCapacity, timeoutMillis);
+		}
+		catch (IOException | RuntimeException ex) {
+			for (SelectionKey key : selector.keys()) {
+				((Conn) key.attachment()).abort();
+			}
+			throw ex;
+		}
+	}
+
+	private List<Conn> openAll(Selector selector, int count, int concurrency, int inCapacity, int outCapacity,
+			long timeoutMillis) throws IOException {
+		long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+		List<Conn> opened = new ArrayList<>(count);
+		byte[] request = Frames.upgradeRequest(this.path, this.address.getPort());
+		int started = 0;
+		int pending = 0;
+		while (opened.size() < count) {
+			while (pending < concurrency && started < count) {
+				Conn conn = start(selector, inCapacity, outCapacity);
+				started++;
+				pending++;
+				if (conn.state == Conn.State.OPEN) {
+					opened.add(conn);
+					pending--;
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IOException("Opened " + opened.size() + " of " + count + " connections in " + timeoutMillis + " ms");
+			}
+			selector.select(10);
+			Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+			while (keys.hasNext()) {
+				SelectionKey key = keys.next();
+				keys.remove();
+				Conn conn = (Conn) key.attachment();
+				if (advance(conn, request)) {
+					opened.add(conn);
+					pending--;
+				}
+			}
+		}
+		return opened;
+	}
+
+	private Conn start(Selector selector, int inCapacity, int outCapacity) throws IOException {
+		SocketChannel channel = SocketChannel.open();
+		channel.configureBlocking(false);
+		channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+		Conn conn = new Conn(channel, inCapacity, outCapacity);
+		conn.key = channel.register(selector, SelectionKey.OP_CONNECT, conn);
+		if (channel.connect(this.address)) {
+			connected(conn, Frames.upgradeRequest(this.path, this.address.getPort()));
+		}
+		return conn;
+	}
+
+	/** Moves one connection on; true when it just became open. */
+	private boolean advance(Conn conn, byte[] request) throws IOException {
+		if (conn.state == Conn.State.CONNECTING && conn.key.isConnectable()) {
+			conn.channel.finishConnect();
+			connected(conn, request);
+			return conn.state == Conn.State.OPEN;
+		}
+		if (conn.state == Conn.State.HANDSHAKE && conn.key.isReadable()) {
+			if (conn.channel.read(conn.in) < 0) {
+				throw new IOException("Server closed the connection during the handshake");
+			}
+			if (Frames.upgradeResponse(conn)) {
+				conn.state = Conn.State.OPEN;
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void connected(Conn conn, byte[] request) throws IOException {
+		if (this.raw) {
+			conn.state = Conn.State.OPEN;
+			conn.key.interestOps(SelectionKey.OP_READ);
+			return;
+		}
+		ByteBuffer buffer = ByteBuffer.wrap(request);
+		conn.channel.write(buffer);
+		if (buffer.hasRemaining()) {
+			throw new IOException("Upgrade request did not fit the socket buffer");
+		}
+		conn.state = Conn.State.HANDSHAKE;
+		conn.key.interestOps(SelectionKey.OP_READ);
+	}
+
+	/**
+	 * Connection churn: opens connections {@code concurrency} at a time, completes the handshake,
+	 * sends a close frame and waits for the server's, then resets the socket.
+	 * @return completed open-and-close cycles per second over the measured window
+	 */
+	public LoadResult churn(int concurrency, long warmupMillis, long measureMillis,
+			java.util.function.DoubleSupplier cpuClock) throws IOException {
+		LoadResult.Window cpuWindow = new LoadResult.Window(cpuClock);
+		try (Selector selector = Selector.open()) {
+			byte[] request = Frames.upgradeRequest(this.path, this.address.getPort());
+			long start = System.nanoTime();
+			long measureFrom = start + warmupMillis * 1_000_000L;
+			long end = measureFrom + measureMillis * 1_000_000L;
+			long completed = 0;
+			int pending = 0;
+			Frames.Sink closeWatch = (conn, b0, data, offset, length, mask) -> {
+				if ((b0 & 0x0f) == Frames.OP_CLOSE) {
+					conn.state = Conn.State.DONE;
+				}
+			};
+			while (true) {
+				long now = System.nanoTime();
+				cpuWindow.tick(now, measureFrom, end);
+				if (now >= end) {
+					break;
+				}
+				while (pending < concurrency) {
+					Conn conn = start(selector, 512, 64);
+					pending++;
+					if (conn.state == Conn.State.OPEN) {
+						sendClose(conn);
+					}
+				}
+				selector.select(10);
+				Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+				while (keys.hasNext()) {
+					SelectionKey key = keys.next();
+					keys.remove();
+					Conn conn = (Conn) key.attachment();
+					if (conn.state == Conn.State.CLOSING) {
+						try {
+							Frames.read(conn, closeWatch);
+						}
+						catch (java.io.EOFException ex) {
+							conn.state = Conn.State.DONE;
+						}
+						if (conn.state == Conn.State.DONE) {
+							conn.abort();
+							pending--;
+							if (System.nanoTime() >= measureFrom) {
+								completed++;
+							}
+						}
+					}
+					else if (advance(conn, request)) {
+						sendClose(conn);
+					}
+				}
+			}
+			for (SelectionKey key : selector.keys()) {
+				((Conn) key.attachment()).abort();
+			}
+			return new LoadResult(completed * 1e3 / measureMillis, LoadResult.newHistogram(), 0, cpuWindow.cpuSeconds());
+		}
+	}
+
+	private static void sendClose(Conn conn) throws IOException {
+		Frames.close(conn.out);
+		conn.state = Conn.State.CLOSING;
+		conn.flush();
+	}
+
+}

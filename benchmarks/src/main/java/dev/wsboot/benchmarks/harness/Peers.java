@@ -1,0 +1,170 @@
+package dev.wsboot.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The catalogue of servers, and the run-time setup the non-Java ones need. */
+public final class Peers {
+
+	/** The same heap and collector for every JVM under test. */
+	public static final List<String> JVM_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC");
+
+	public static final String RAW_JAVA = "raw-java";
+
+	public static final String RAW_C = "raw-c";
+
+	public static final String NETTY = "netty";
+
+	private final Path module;
+
+	private final Path repo;
+
+	private final String java = ProcessHandle.current().info().command().orElse("java");
+
+	private final String classpath;
+
+	private final List<String> notes = new ArrayList<>();
+
+	public Peers(Path repo) throws IOException {
+		this.repo = repo;
+		this.module = repo.resolve("benchmarks");
+		this.classpath = this.module.resolve("target/classes") + ":"
+				+ Files.readString(this.module.resolve("target/classpath.txt")).trim();
+	}
+
+	public List<String> notes() {
+		return this.notes;
+	}
+
+	public List<Peer> all() {
+		List<Peer> peers = new ArrayList<>();
+		peers.add(new Peer(RAW_JAVA, "raw TCP echo, Java NIO, 1 thread (not WebSocket)", true, false,
+				(port) -> javaMain("servers.RawNioEchoPeer", port), null));
+		peers.add(cEcho());
+		peers.add(new Peer("wsboot-io", "wsboot engine, handlers on the I/O thread (IO_THREAD)", true, true,
+				(port) -> javaMain("servers.WsbootPeer", port, "io"), null));
+		peers.add(new Peer("wsboot-exec", "wsboot engine, handlers on its executor (EXECUTOR, the default)", true, true,
+				(port) -> javaMain("servers.WsbootPeer", port, "executor"), null));
+		peers.add(starter());
+		peers.add(new Peer(NETTY, "Netty 4.2 websocketx, NIO transport", true, true,
+				(port) -> javaMain("servers.NettyPeer", port), null));
+		peers.add(new Peer("jetty", "Jetty 12 core + Jetty WebSocket API", true, true,
+				(port) -> javaMain("servers.JettyPeer", port), null));
+		peers.add(new Peer("spring-tomcat", "Spring WebSocket on embedded Tomcat (Boot 4.1)", true, true,
+				(port) -> javaMain("servers.spring.SpringTomcatPeer", port, "--server.port=" + port,
+						"--server.address=127.0.0.1", "--server.tomcat.max-connections=50000",
+						"--server.tomcat.accept-count=4096", "--spring.main.banner-mode=off",
+						"--logging.level.root=WARN"),
+				null));
+		peers.add(new Peer("java-websocket", "Java-WebSocket 1.6.0", true, true,
+				(port) -> javaMain("servers.JavaWebSocketPeer", port), null));
+		peers.addAll(nodePeers());
+		return peers;
+	}
+
+	private List<String> javaMain(String mainClass, int port, String... extra) {
+		List<String> command = new ArrayList<>();
+		command.add(this.java);
+		command.addAll(JVM_FLAGS);
+		command.add("-cp");
+		command.add(this.classpath);
+		command.add("dev.wsboot.benchmarks." + mainClass);
+		command.add(Integer.toString(port));
+		command.addAll(List.of(extra));
+		return command;
+	}
+
+	private Peer starter() {
+		Path jar = this.repo.resolve("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar");
+		Peer peer = new Peer("wsboot-starter", "wsboot through the Spring Boot starter (sample-app jar, EXECUTOR)", true,
+				true, (port) -> {
+					List<String> command = new ArrayList<>();
+					command.add(this.java);
+					command.addAll(JVM_FLAGS);
+					command.addAll(List.of("-jar", jar.toString(), "--ws.port=" + port, "--ws.host=127.0.0.1",
+							"--server.port=0", "--ws.max-connections=50000", "--ws.max-outbound-queue-size=64MB",
+							"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+					return command;
+				}, null);
+		return Files.isRegularFile(jar) ? peer
+				: peer.unavailable("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar not built (run mvn -pl sample-app -am package)");
+	}
+
+	private Peer cEcho() {
+		Path binary = this.module.resolve("target/native/epoll_echo");
+		Peer peer = new Peer(RAW_C, "raw TCP echo, C epoll, 1 thread (not WebSocket)", false, false,
+				(port) -> List.of(binary.toString(), Integer.toString(port)), null);
+		try {
+			Files.createDirectories(binary.getParent());
+			String result = run(this.module, 120, "gcc", "-O2", "-o", binary.toString(),
+					this.module.resolve("src/main/c/epoll_echo.c").toString());
+			return (result == null) ? peer : peer.unavailable("gcc failed: " + result);
+		}
+		catch (IOException ex) {
+			return peer.unavailable("gcc could not run: " + ex.getMessage());
+		}
+	}
+
+	private List<Peer> nodePeers() {
+		Path dir = this.module.resolve("target/node");
+		Peer ws = new Peer("node-ws", "Node.js + ws", false, true,
+				(port) -> List.of("node", dir.resolve("ws-peer.js").toString(), Integer.toString(port)), null);
+		Path bunBinary = dir.resolve("node_modules/bun/bin/bun.exe");
+		Peer bun = new Peer("bun", "Bun (built-in WebSocket server)", false, true,
+				(port) -> List.of(bunBinary.toString(), dir.resolve("bun-peer.js").toString(), Integer.toString(port)),
+				null);
+		try {
+			Files.createDirectories(dir);
+			for (String script : List.of("ws-peer.js", "bun-peer.js")) {
+				Files.copy(this.module.resolve("src/main/node/" + script), dir.resolve(script),
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+			String failure = null;
+			if (!Files.isDirectory(dir.resolve("node_modules/ws")) || !Files.isRegularFile(bunBinary)) {
+				Files.writeString(dir.resolve("package.json"), "{\"private\":true}\n");
+				failure = run(dir, 300, "npm", "install", "--no-audit", "--no-fund", "--no-save", "ws", "bun");
+			}
+			Peer nodeWs = Files.isDirectory(dir.resolve("node_modules/ws")) ? ws
+					: ws.unavailable("npm install ws failed: " + failure);
+			Peer bunPeer = Files.isRegularFile(bunBinary) ? bun
+					: bun.unavailable("npm install bun gave no binary: " + failure);
+			return List.of(nodeWs, bunPeer);
+		}
+		catch (IOException ex) {
+			return List.of(ws.unavailable("npm could not run: " + ex.getMessage()),
+					bun.unavailable("npm could not run: " + ex.getMessage()));
+		}
+	}
+
+	/** Runs a setup command; returns null on success, else the tail of its output. */
+	private static String run(Path dir, int timeoutSeconds, String... command) throws IOException {
+		Path log = Files.createTempFile("bench-setup", ".log");
+		Process process = new ProcessBuilder(command).directory(dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				return "timed out after " + timeoutSeconds + " s";
+			}
+		}
+		catch (InterruptedException ex) {
+			process.destroyForcibly();
+			Thread.currentThread().interrupt();
+			return "interrupted";
+		}
+		String output = Files.readString(log);
+		Files.delete(log);
+		if (process.exitValue() == 0) {
+			return null;
+		}
+		return "exit " + process.exitValue() + ": " + output.substring(Math.max(0, output.length() - 400)).trim();
+	}
+
+}

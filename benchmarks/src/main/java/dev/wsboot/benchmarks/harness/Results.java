@@ -1,0 +1,95 @@
+package dev.wsboot.benchmarks.harness;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Every measured sample, by scenario then server, with failures kept beside them. */
+public final class Results {
+
+	/**
+	 * One repetition of one scenario on one server.
+	 * @param rate messages (or handshakes, or deliveries) per second
+	 * @param perCpuSecond the same count per second of server CPU time
+	 */
+	public record Sample(double rate, double perCpuSecond, double p50Micros, double p99Micros, long errors) {
+	}
+
+	/** Idle connections held: growth of live heap and of RSS, per connection. */
+	public record Idle(int connections, double heapBytesPerConnection, double rssBytesPerConnection) {
+	}
+
+	/** Median with the spread of a list of samples. */
+	public record Summary(double median, double min, double max, int count) {
+
+		static Summary of(List<Double> values) {
+			List<Double> sorted = new ArrayList<>(values);
+			sorted.removeIf((v) -> v.isNaN());
+			if (sorted.isEmpty()) {
+				return new Summary(Double.NaN, Double.NaN, Double.NaN, 0);
+			}
+			Collections.sort(sorted);
+			int n = sorted.size();
+			double median = (n % 2 == 1) ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+			return new Summary(median, sorted.get(0), sorted.get(n - 1), n);
+		}
+
+	}
+
+	private final Map<String, String> titles = new LinkedHashMap<>();
+
+	private final Map<String, Map<String, List<Sample>>> samples = new LinkedHashMap<>();
+
+	private final Map<String, Map<String, String>> failures = new LinkedHashMap<>();
+
+	private final Map<String, Idle> idle = new LinkedHashMap<>();
+
+	public void declare(String scenario, String title) {
+		this.titles.putIfAbsent(scenario, title);
+	}
+
+	public void add(String scenario, String peer, Sample sample) {
+		this.samples.computeIfAbsent(scenario, (k) -> new LinkedHashMap<>()).computeIfAbsent(peer, (k) -> new ArrayList<>())
+			.add(sample);
+	}
+
+	public void fail(String scenario, String peer, String message) {
+		this.failures.computeIfAbsent(scenario, (k) -> new LinkedHashMap<>()).putIfAbsent(peer, message);
+	}
+
+	public void idle(String peer, Idle value) {
+		this.idle.put(peer, value);
+	}
+
+	public Map<String, String> titles() {
+		return this.titles;
+	}
+
+	public Map<String, Idle> idle() {
+		return this.idle;
+	}
+
+	public Map<String, String> failures(String scenario) {
+		return this.failures.getOrDefault(scenario, Map.of());
+	}
+
+	public Map<String, Map<String, String>> allFailures() {
+		return this.failures;
+	}
+
+	public List<Sample> samples(String scenario, String peer) {
+		return this.samples.getOrDefault(scenario, Map.of()).getOrDefault(peer, List.of());
+	}
+
+	public Summary summary(String scenario, String peer, ToDoubleFunction<Sample> metric) {
+		List<Double> values = new ArrayList<>();
+		for (Sample sample : samples(scenario, peer)) {
+			values.add(metric.applyAsDouble(sample));
+		}
+		return Summary.of(values);
+	}
+
+}

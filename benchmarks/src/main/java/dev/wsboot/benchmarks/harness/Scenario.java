@@ -1,0 +1,27 @@
+package dev.wsboot.benchmarks.harness;
+
+import dev.wsboot.benchmarks.client.MessageKind;
+
+/**
+ * One echo scenario.
+ * @param depth messages in flight per connection: 1 is request/response, more is pipelined
+ */
+public record Scenario(String id, MessageKind kind, int size, int connections, int depth) {
+
+	public String title() {
+		return this.connections + " conn × " + sizeLabel(this.size) + " " + this.kind.label() + ", "
+				+ ((this.depth == 1) ? "non-pipelined" : "pipelined ×" + this.depth);
+	}
+
+	public boolean large() {
+		return this.size >= 64 * 1024;
+	}
+
+	static String sizeLabel(int size) {
+		if (size >= 1024 * 1024) {
+			return (size / (1024 * 1024)) + " MiB";
+		}
+		return (size >= 1024) ? (size / 1024) + " KiB" : size + " B";
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.wsboot.benchmarks.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.wsboot.benchmarks.client.MessageKind;
+
+/**
+ * How long and how much: the quick variant fits in a few minutes on two cores, the full one gives
+ * steadier numbers. Both run the same kinds of scenario.
+ */
+public record Settings(String name, int repetitions, long serverWarmupMillis, long warmupMillis, long measureMillis,
+		List<Scenario> scenarios, int broadcastSubscribers, int broadcastWindow, int churnConcurrency,
+		int idleConnections, boolean freshServerForIdle) {
+
+	public static Settings quick() {
+		List<Scenario> scenarios = new ArrayList<>();
+		scenarios.add(new Scenario("echo-64c-64B-ascii-p16", MessageKind.TEXT_ASCII, 64, 64, 16));
+		scenarios.add(new Scenario("echo-64c-64B-ascii-np", MessageKind.TEXT_ASCII, 64, 64, 1));
+		scenarios.add(new Scenario("echo-64c-1KiB-utf8-p16", MessageKind.TEXT_UTF8, 1024, 64, 16));
+		scenarios.add(new Scenario("echo-500c-20B-binary-np", MessageKind.BINARY, 20, 500, 1));
+		scenarios.add(new Scenario("echo-4c-64KiB-binary-np", MessageKind.BINARY, 64 * 1024, 4, 1));
+		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
+		return new Settings("quick", 2, 1000, 300, 800, scenarios, 1000, 4, 16, 10_000, false);
+	}
+
+	public static Settings full() {
+		List<Scenario> scenarios = new ArrayList<>();
+		for (int connections : new int[] { 64, 500 }) {
+			scenarios.add(new Scenario("echo-" + connections + "c-64B-ascii-p16", MessageKind.TEXT_ASCII, 64, connections, 16));
+			scenarios.add(new Scenario("echo-" + connections + "c-64B-ascii-np", MessageKind.TEXT_ASCII, 64, connections, 1));
+		}
+		scenarios.add(new Scenario("echo-64c-20B-binary-p16", MessageKind.BINARY, 20, 64, 16));
+		scenarios.add(new Scenario("echo-64c-1KiB-utf8-p16", MessageKind.TEXT_UTF8, 1024, 64, 16));
+		scenarios.add(new Scenario("echo-64c-1KiB-utf8-np", MessageKind.TEXT_UTF8, 1024, 64, 1));
+		scenarios.add(new Scenario("echo-64c-1KiB-binary-p16", MessageKind.BINARY, 1024, 64, 16));
+		scenarios.add(new Scenario("echo-500c-20B-binary-np", MessageKind.BINARY, 20, 500, 1));
+		scenarios.add(new Scenario("echo-4c-64KiB-binary-np", MessageKind.BINARY, 64 * 1024, 4, 1));
+		scenarios.add(new Scenario("echo-4c-64KiB-utf8-np", MessageKind.TEXT_UTF8, 64 * 1024, 4, 1));
+		scenarios.add(new Scenario("echo-2c-256KiB-binary-np", MessageKind.BINARY, 256 * 1024, 2, 1));
+		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
+		scenarios.add(new Scenario("echo-2c-1MiB-utf8-np", MessageKind.TEXT_UTF8, 1024 * 1024, 2, 1));
+		return new Settings("full", 3, 5000, 2000, 5000, scenarios, 1000, 4, 32, 10_000, true);
+	}
+
+}

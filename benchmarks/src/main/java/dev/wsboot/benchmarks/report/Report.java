@@ -1,0 +1,323 @@
+package dev.wsboot.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import dev.wsboot.benchmarks.BenchmarkSuite;
+import dev.wsboot.benchmarks.harness.Peer;
+import dev.wsboot.benchmarks.harness.Peers;
+import dev.wsboot.benchmarks.harness.Results;
+import dev.wsboot.benchmarks.harness.Scenario;
+import dev.wsboot.benchmarks.harness.Settings;
+
+/** Writes BENCHMARKS.md at the repository root and its charts under docs/benchmarks/. */
+public final class Report {
+
+	private final Path repo;
+
+	private final Settings settings;
+
+	private final List<Peer> peers;
+
+	private final Results results;
+
+	private final Instant started;
+
+	private final double minutes;
+
+	private final String arguments;
+
+	private final StringBuilder md = new StringBuilder();
+
+	public Report(Path repo, Settings settings, List<Peer> peers, Results results, Instant started, double minutes,
+			String arguments) {
+		this.repo = repo;
+		this.settings = settings;
+		this.peers = peers;
+		this.results = results;
+		this.started = started;
+		this.minutes = minutes;
+		this.arguments = arguments;
+	}
+
+	public void write() throws IOException {
+		Path charts = this.repo.resolve("docs/benchmarks");
+		Files.createDirectories(charts);
+		header();
+		List<Scenario> small = new ArrayList<>();
+		List<Scenario> large = new ArrayList<>();
+		for (Scenario scenario : this.settings.scenarios()) {
+			(scenario.large() ? large : small).add(scenario);
+		}
+		line("## Small-message echo");
+		line("");
+		line("![echo throughput](docs/benchmarks/echo-throughput.png)");
+		line("");
+		line("![echo per CPU-second](docs/benchmarks/echo-per-cpu.png)");
+		line("");
+		for (Scenario scenario : small) {
+			echoTable(scenario);
+		}
+		line("## Large messages");
+		line("");
+		for (Scenario scenario : large) {
+			echoTable(scenario);
+		}
+		line("## Broadcast fan-out");
+		line("");
+		line("![broadcast](docs/benchmarks/broadcast.png)");
+		line("");
+		rateTable(BenchmarkSuite.BROADCAST, "deliveries/s", true, false);
+		line("## Connection churn");
+		line("");
+		rateTable(BenchmarkSuite.CHURN, "open+close/s", false, false);
+		idleTable();
+		failures();
+		gaps();
+		Files.writeString(this.repo.resolve("BENCHMARKS.md"), this.md.toString());
+		charts(charts, small);
+	}
+
+	private void header() {
+		Machine machine = Machine.describe(this.repo);
+		line("# wsboot benchmarks");
+		line("");
+		line("Run everything with one command from the repository root:");
+		line("");
+		line("```");
+		line("benchmarks/run.sh --quick   # about 5 minutes: 2 repetitions, short windows");
+		line("benchmarks/run.sh --full    # about 30 minutes: 3 repetitions, more scenarios, fresh servers for idle");
+		line("```");
+		line("");
+		line("`run.sh` builds with `mvn -B -q -pl benchmarks -am package -DskipTests`, then runs "
+				+ "`taskset -c 1 java -cp benchmarks/target/classes:<runtime classpath> "
+				+ "dev.wsboot.benchmarks.BenchmarkSuite --quick|--full --repo .`, which compiles the C echo and "
+				+ "installs the Node packages into `benchmarks/target/` at run time, then writes this file and "
+				+ "`docs/benchmarks/*.png`.");
+		line("");
+		line("These figures: variant **" + this.settings.name() + "** (`BenchmarkSuite " + this.arguments + "`), started "
+				+ this.started.truncatedTo(ChronoUnit.SECONDS) + ", took " + String.format("%.1f", this.minutes) + " min.");
+		line("");
+		line("## Machine");
+		line("");
+		line("- CPUs: " + machine.cpus() + " × " + machine.cpuModel() + "; kernel " + machine.kernel());
+		line("- JDK (client and every Java server): " + machine.jdk());
+		line("- Node " + machine.node() + ", Bun " + machine.bun());
+		line("- Load average when the run started: " + machine.loadAverage() + ". "
+				+ "**The machine was shared**: other engineers' builds and tests ran on the same two cores, so "
+				+ "absolute numbers are noisy; compare servers within one run.");
+		line("");
+		line("## Method");
+		line("");
+		line("- Each server is its own process pinned to CPU 0 (`taskset -c 0`); the load client (one Java NIO thread, "
+				+ "our own code, no wsboot classes) is pinned to CPU 1. Everything talks over 127.0.0.1.");
+		line("- Every JVM server runs with `" + String.join(" ", Peers.JVM_FLAGS)
+				+ "` (Parallel GC: a fixed 1 GiB heap, no concurrent GC threads to compete for the one core).");
+		line("- Frames are prebuilt and masked; only the 16-byte timestamp at the start of each payload is rewritten. "
+				+ "Every returned message is compared byte for byte with what was sent (the timestamp aside); "
+				+ "latency is receive time minus that timestamp, recorded in HdrHistogram.");
+		line("- Per server: " + this.settings.serverWarmupMillis() + " ms of echo warm-up after start, then per scenario "
+				+ this.settings.warmupMillis() + " ms warm-up and a " + this.settings.measureMillis()
+				+ " ms measured window. " + this.settings.repetitions() + " repetitions, servers interleaved (each "
+				+ "repetition rotates the order). Tables give the median and the min–max over repetitions.");
+		line("- Per CPU-second: messages counted in the window divided by the server's utime+stime over the same "
+				+ "window, from /proc/PID/stat (10 ms ticks).");
+		line("- Pipelined ×N keeps N messages in flight per connection; non-pipelined waits for each echo.");
+		line("- The raw echoes (Java NIO and C epoll) return the client's bytes untouched, with no handshake and no "
+				+ "framing: they are floors of what the socket layer costs, not WebSocket servers.");
+		line("- Broadcast and churn ran " + ((this.settings.repetitions() > 2) ? "every repetition" : "in the first repetition only")
+				+ "; idle connections once per server, "
+				+ (this.settings.freshServerForIdle() ? "on a freshly started server."
+						: "at the end of the first repetition on the same process (so a JVM's RSS growth "
+								+ "understates: its heap pages were already touched; the heap figure is exact)."));
+		line("");
+	}
+
+	private void echoTable(Scenario scenario) {
+		String id = scenario.id();
+		line("### " + scenario.title());
+		line("");
+		boolean large = scenario.large();
+		line("| server | msgs/s | min–max | " + (large ? "MiB/s | " : "") + "msgs per server CPU-s | p50 µs | p99 µs | "
+				+ "÷ raw Java | ÷ raw C | ÷ Netty |");
+		line("|---|---:|---:|" + (large ? "---:|" : "") + "---:|---:|---:|---:|---:|---:|");
+		Results.Summary java = summary(id, Peers.RAW_JAVA, Results.Sample::rate);
+		Results.Summary c = summary(id, Peers.RAW_C, Results.Sample::rate);
+		Results.Summary netty = summary(id, Peers.NETTY, Results.Sample::rate);
+		for (Peer peer : this.peers) {
+			Results.Summary rate = summary(id, peer.id(), Results.Sample::rate);
+			if (rate.count() == 0) {
+				continue;
+			}
+			line("| " + name(peer) + " | " + num(rate.median()) + " | " + num(rate.min()) + "–" + num(rate.max()) + " | "
+					+ (large ? String.format("%.0f", rate.median() * scenario.size() / 1048576.0) + " | " : "")
+					+ num(summary(id, peer.id(), Results.Sample::perCpuSecond).median()) + " | "
+					+ dec(summary(id, peer.id(), Results.Sample::p50Micros).median()) + " | "
+					+ dec(summary(id, peer.id(), Results.Sample::p99Micros).median()) + " | "
+					+ ratio(rate, java) + " | " + ratio(rate, c) + " | " + ratio(rate, netty) + " |");
+		}
+		line("");
+	}
+
+	private void rateTable(String id, String unit, boolean latency, boolean ratios) {
+		line("_" + this.results.titles().get(id) + "_");
+		line("");
+		line("| server | " + unit + " | min–max | per server CPU-s |" + (latency ? " p50 µs | p99 µs |" : "")
+				+ " ÷ Netty |");
+		line("|---|---:|---:|---:|" + (latency ? "---:|---:|" : "") + "---:|");
+		Results.Summary netty = summary(id, Peers.NETTY, Results.Sample::rate);
+		for (Peer peer : this.peers) {
+			Results.Summary rate = summary(id, peer.id(), Results.Sample::rate);
+			if (rate.count() == 0) {
+				continue;
+			}
+			line("| " + name(peer) + " | " + num(rate.median()) + " | " + num(rate.min()) + "–" + num(rate.max()) + " | "
+					+ num(summary(id, peer.id(), Results.Sample::perCpuSecond).median()) + " |"
+					+ (latency ? " " + dec(summary(id, peer.id(), Results.Sample::p50Micros).median()) + " | "
+							+ dec(summary(id, peer.id(), Results.Sample::p99Micros).median()) + " |" : "")
+					+ " " + ratio(rate, netty) + " |");
+		}
+		line("");
+	}
+
+	private void idleTable() {
+		line("## Idle connections");
+		line("");
+		line("![idle](docs/benchmarks/idle.png)");
+		line("");
+		line("Growth per held connection (WebSocket open, nothing sent). Heap: live bytes after a full GC "
+				+ "(`jcmd PID GC.class_histogram`), before and after; RSS: VmRSS from /proc/PID/status.");
+		line("");
+		line("| server | connections | live heap B/conn | RSS B/conn |");
+		line("|---|---:|---:|---:|");
+		for (Peer peer : this.peers) {
+			Results.Idle idle = this.results.idle().get(peer.id());
+			if (idle != null) {
+				line("| " + name(peer) + " | " + num(idle.connections()) + " | " + num(idle.heapBytesPerConnection())
+						+ " | " + num(idle.rssBytesPerConnection()) + " |");
+			}
+		}
+		line("");
+	}
+
+	private void failures() {
+		line("## Failures in this run");
+		line("");
+		boolean any = false;
+		for (Peer peer : this.peers) {
+			if (peer.unavailable() != null) {
+				line("- " + peer.id() + " not run: " + peer.unavailable());
+				any = true;
+			}
+		}
+		for (Map.Entry<String, Map<String, String>> scenario : this.results.allFailures().entrySet()) {
+			for (Map.Entry<String, String> failure : scenario.getValue().entrySet()) {
+				line("- " + scenario.getKey() + " on " + failure.getKey() + ": " + failure.getValue());
+				any = true;
+			}
+		}
+		if (!any) {
+			line("- none");
+		}
+		line("");
+	}
+
+	private void gaps() {
+		line("## Not covered yet");
+		line("");
+		line("- Raw echoes take no part in broadcast and churn (they have no WebSocket handshake).");
+		line("- One client thread on one core: against the fastest servers the client, not the server, may be the "
+				+ "limit; the per-CPU-second column is the fairer comparison there.");
+		line("- No TLS, no permessage-deflate, no multi-core scaling runs, no latency-under-fixed-rate (open-loop) runs.");
+		line("");
+	}
+
+	private void charts(Path dir, List<Scenario> small) throws IOException {
+		List<String> categories = new ArrayList<>();
+		for (Scenario scenario : small) {
+			categories.add(scenario.id().replace("echo-", ""));
+		}
+		Map<String, List<Double>> rate = new LinkedHashMap<>();
+		Map<String, List<Double>> perCpu = new LinkedHashMap<>();
+		for (Peer peer : this.peers) {
+			if (peer.unavailable() != null) {
+				continue;
+			}
+			List<Double> r = new ArrayList<>();
+			List<Double> p = new ArrayList<>();
+			for (Scenario scenario : small) {
+				r.add(summary(scenario.id(), peer.id(), Results.Sample::rate).median());
+				p.add(summary(scenario.id(), peer.id(), Results.Sample::perCpuSecond).median());
+			}
+			rate.put(peer.id(), r);
+			perCpu.put(peer.id(), p);
+		}
+		Charts.bars(dir.resolve("echo-throughput.png"), "Small-message echo (median msgs/s)", "msgs/s", categories, rate);
+		Charts.bars(dir.resolve("echo-per-cpu.png"), "Small-message echo per server CPU-second", "msgs per CPU-s",
+				categories, perCpu);
+		List<String> names = new ArrayList<>();
+		List<Double> deliveries = new ArrayList<>();
+		List<Double> heap = new ArrayList<>();
+		List<Double> rss = new ArrayList<>();
+		List<String> idleNames = new ArrayList<>();
+		for (Peer peer : this.peers) {
+			Results.Summary broadcast = summary(BenchmarkSuite.BROADCAST, peer.id(), Results.Sample::rate);
+			if (broadcast.count() > 0) {
+				names.add(peer.id());
+				deliveries.add(broadcast.median());
+			}
+			Results.Idle idle = this.results.idle().get(peer.id());
+			if (idle != null) {
+				idleNames.add(peer.id());
+				heap.add(idle.heapBytesPerConnection());
+				rss.add(idle.rssBytesPerConnection());
+			}
+		}
+		if (!names.isEmpty()) {
+			Charts.bars(dir.resolve("broadcast.png"), "Broadcast to 1,000 subscribers (median deliveries/s)",
+					"deliveries/s", names, Map.of("deliveries/s", deliveries));
+		}
+		if (!idleNames.isEmpty()) {
+			Map<String, List<Double>> idle = new LinkedHashMap<>();
+			idle.put("live heap B/conn", heap);
+			idle.put("RSS B/conn", rss);
+			Charts.bars(dir.resolve("idle.png"), "Idle connections: bytes per connection", "bytes", idleNames, idle);
+		}
+	}
+
+	private Results.Summary summary(String scenario, String peer, ToDoubleFunction<Results.Sample> metric) {
+		return this.results.summary(scenario, peer, metric);
+	}
+
+	private static String name(Peer peer) {
+		return "**" + peer.id() + "** (" + peer.label() + ")";
+	}
+
+	private static String ratio(Results.Summary value, Results.Summary reference) {
+		if (reference.count() == 0 || Double.isNaN(value.median()) || reference.median() == 0) {
+			return "–";
+		}
+		return String.format("%.2f", value.median() / reference.median());
+	}
+
+	private static String num(double value) {
+		return Double.isNaN(value) ? "–" : String.format("%,.0f", value);
+	}
+
+	private static String dec(double value) {
+		return Double.isNaN(value) ? "–" : String.format("%,.1f", value);
+	}
+
+	private void line(String text) {
+		this.md.append(text).append('\n');
+	}
+
+}

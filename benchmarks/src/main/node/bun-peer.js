@@ -1,0 +1,25 @@
+// Bun's built-in WebSocket server (uWebSockets underneath); broadcast through publish/subscribe,
+// which encodes once. Usage: bun bun-peer.js PORT
+const port = Number(process.argv[2]);
+const server = Bun.serve({
+  hostname: '127.0.0.1',
+  port,
+  fetch(request, srv) {
+    const path = new URL(request.url).pathname;
+    if (srv.upgrade(request, { data: { path } })) return undefined;
+    return new Response('WebSocket only', { status: 400 });
+  },
+  websocket: {
+    maxPayloadLength: 16 * 1024 * 1024,
+    backpressureLimit: 64 * 1024 * 1024,
+    idleTimeout: 960,
+    open(ws) {
+      if (ws.data.path === '/broadcast') ws.subscribe('all');
+    },
+    message(ws, message) {
+      if (ws.data.path === '/broadcast') server.publish('all', message);
+      else ws.send(message);
+    },
+  },
+});
+console.log('READY ' + port);
