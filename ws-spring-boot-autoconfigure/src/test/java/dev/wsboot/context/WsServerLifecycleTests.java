@@ -84,7 +84,7 @@ class WsServerLifecycleTests {
 
 	@Test
 	void handlersRunOnTheBoundedPoolByDefault() {
-		try (ConfigurableApplicationContext context = run("--ws.port=0");
+		try (ConfigurableApplicationContext context = run("--ws.port=0", "--spring.threads.virtual.enabled=false");
 				WsTestClient client = WsTestClient.connect(port(context), "/thread")) {
 			client.sendText("which");
 			assertThat(client.nextText()).startsWith("ws-handler-").endsWith(" virtual=false");
