@@ -26,7 +26,7 @@ import dev.wsboot.benchmarks.report.Report;
 /**
  * Runs every scenario against every server and writes BENCHMARKS.md and its charts. The caller
  * pins this JVM (the load client) to CPU 1; each server is pinned to CPU 0. Arguments:
- * {@code [--quick|--full] [--repo DIR] [--peers ID,ID]} (the last for development: only those servers).
+ * {@code [--quick|--full] [--repo DIR] [--peers ID,ID] [--reps N]} (the last two for development).
  */
 public final class BenchmarkSuite {
 
@@ -58,6 +58,7 @@ public final class BenchmarkSuite {
 				case "--full" -> settings = Settings.full();
 				case "--repo" -> repo = Path.of(args[++i]);
 				case "--peers" -> only = List.of(args[++i].split(","));
+				case "--reps" -> settings = settings.withRepetitions(Integer.parseInt(args[++i]));
 				default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
 			}
 		}
@@ -111,7 +112,7 @@ public final class BenchmarkSuite {
 			Connector echo = new Connector(server.port(), "/echo", !peer.websocket());
 			runQuietly(() -> new EchoLoad(echo, new FrameTemplate(MessageKind.TEXT_ASCII, 64), 64, 8)
 				.run(0, this.settings.serverWarmupMillis(), cpu));
-			for (Scenario scenario : this.settings.scenarios()) {
+			for (Scenario scenario : this.settings.scenarios(rep)) {
 				measure(scenario.id(), peer, () -> new EchoLoad(echo,
 						new FrameTemplate(scenario.kind(), scenario.size()), scenario.connections(), scenario.depth())
 					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));

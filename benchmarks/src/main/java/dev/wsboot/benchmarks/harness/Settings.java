@@ -11,7 +11,18 @@ import dev.wsboot.benchmarks.client.MessageKind;
  */
 public record Settings(String name, int repetitions, long serverWarmupMillis, long warmupMillis, long measureMillis,
 		List<Scenario> scenarios, int broadcastSubscribers, int broadcastWindow, int churnConcurrency,
-		int idleConnections, boolean freshServerForIdle) {
+		int idleConnections, boolean freshServerForIdle, int repeatedScenarios) {
+
+	/** The scenarios of one repetition: after the first, the quick variant repeats only the leading ones. */
+	public List<Scenario> scenarios(int repetition) {
+		return (repetition == 0) ? this.scenarios : this.scenarios.subList(0, Math.min(this.repeatedScenarios, this.scenarios.size()));
+	}
+
+	public Settings withRepetitions(int count) {
+		return new Settings(this.name, count, this.serverWarmupMillis, this.warmupMillis, this.measureMillis,
+				this.scenarios, this.broadcastSubscribers, this.broadcastWindow, this.churnConcurrency,
+				this.idleConnections, this.freshServerForIdle, this.repeatedScenarios);
+	}
 
 	public static Settings quick() {
 		List<Scenario> scenarios = new ArrayList<>();
@@ -21,7 +32,8 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-500c-20B-binary-np", MessageKind.BINARY, 20, 500, 1));
 		scenarios.add(new Scenario("echo-4c-64KiB-binary-np", MessageKind.BINARY, 64 * 1024, 4, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
-		return new Settings("quick", 2, 1000, 300, 800, scenarios, 1000, 4, 16, 10_000, false);
+		// Two repetitions of the three 64-connection small-message scenarios; everything else once.
+		return new Settings("quick", 2, 1500, 250, 600, scenarios, 1000, 4, 16, 5_000, false, 3);
 	}
 
 	public static Settings full() {
@@ -40,7 +52,7 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-2c-256KiB-binary-np", MessageKind.BINARY, 256 * 1024, 2, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-utf8-np", MessageKind.TEXT_UTF8, 1024 * 1024, 2, 1));
-		return new Settings("full", 3, 5000, 2000, 5000, scenarios, 1000, 4, 32, 10_000, true);
+		return new Settings("full", 3, 5000, 2000, 5000, scenarios, 1000, 4, 32, 10_000, true, scenarios.size());
 	}
 
 }

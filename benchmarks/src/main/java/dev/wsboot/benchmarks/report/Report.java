@@ -93,7 +93,7 @@ public final class Report {
 		line("Run everything with one command from the repository root:");
 		line("");
 		line("```");
-		line("benchmarks/run.sh --quick   # about 5 minutes: 2 repetitions, short windows");
+		line("benchmarks/run.sh --quick   # under 5 minutes: short windows, 5,000 idle connections");
 		line("benchmarks/run.sh --full    # about 30 minutes: 3 repetitions, more scenarios, fresh servers for idle");
 		line("```");
 		line("");
@@ -127,7 +127,12 @@ public final class Report {
 		line("- Per server: " + this.settings.serverWarmupMillis() + " ms of echo warm-up after start, then per scenario "
 				+ this.settings.warmupMillis() + " ms warm-up and a " + this.settings.measureMillis()
 				+ " ms measured window. " + this.settings.repetitions() + " repetitions, servers interleaved (each "
-				+ "repetition rotates the order). Tables give the median and the min–max over repetitions.");
+				+ "repetition rotates the order)"
+				+ ((this.settings.repeatedScenarios() < this.settings.scenarios().size())
+						? "; repetitions after the first run only the first " + this.settings.repeatedScenarios()
+								+ " echo scenarios, the others have one sample"
+						: "")
+				+ ". Tables give the median and the min–max over repetitions.");
 		line("- Per CPU-second: messages counted in the window divided by the server's utime+stime over the same "
 				+ "window, from /proc/PID/stat (10 ms ticks).");
 		line("- Pipelined ×N keeps N messages in flight per connection; non-pipelined waits for each echo.");

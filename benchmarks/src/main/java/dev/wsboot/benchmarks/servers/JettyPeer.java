@@ -47,7 +47,8 @@ public final class JettyPeer {
 		server.join();
 	}
 
-	static class Echo extends Session.Listener.AbstractAutoDemanding {
+	/** Public: Jetty binds the listener methods through method handles. */
+	public static class Echo extends Session.Listener.AbstractAutoDemanding {
 
 		@Override
 		public void onWebSocketText(String message) {
@@ -62,7 +63,7 @@ public final class JettyPeer {
 
 	}
 
-	static final class Broadcast extends Session.Listener.AbstractAutoDemanding {
+	public static final class Broadcast extends Session.Listener.AbstractAutoDemanding {
 
 		@Override
 		public void onWebSocketOpen(Session session) {

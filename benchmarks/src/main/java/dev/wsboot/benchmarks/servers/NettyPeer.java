@@ -100,9 +100,22 @@ public final class NettyPeer {
 			ctx.flush();
 		}
 
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			// The client resets connections at the end of each scenario; nothing to report.
+			ctx.close();
+		}
+
+
 	}
 
 	static final class Broadcast extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			// The client resets connections at the end of each scenario; nothing to report.
+			ctx.close();
+		}
 
 		@Override
 		public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
