@@ -27,7 +27,13 @@ public enum HandshakeRejection {
 	INTERCEPTOR,
 
 	/** The request did not arrive within the handshake timeout. */
-	TIMEOUT;
+	TIMEOUT,
+
+	/**
+	 * The TLS handshake failed (plain HTTP or garbage on a TLS port, a client that does not trust
+	 * the certificate, no common protocol) or did not finish within the handshake timeout.
+	 */
+	TLS;
 
 	public String tagValue() {
 		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
