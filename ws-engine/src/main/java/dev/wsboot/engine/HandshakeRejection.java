@@ -31,7 +31,9 @@ public enum HandshakeRejection {
 
 	/**
 	 * The TLS handshake failed (plain HTTP or garbage on a TLS port, a client that does not trust
-	 * the certificate, no common protocol) or did not finish within the handshake timeout.
+	 * the certificate, no common protocol), the client left during it, or it did not finish within
+	 * the handshake timeout. A client that connects and leaves without sending a byte (a TCP health
+	 * probe) is not counted.
 	 */
 	TLS;
 

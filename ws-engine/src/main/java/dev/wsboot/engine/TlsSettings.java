@@ -23,7 +23,7 @@ public record TlsSettings(SSLContext context, List<String> protocols, List<Strin
 		Objects.requireNonNull(context, "context must not be null");
 		protocols = List.copyOf(Objects.requireNonNull(protocols, "protocols must not be null"));
 		cipherSuites = List.copyOf(Objects.requireNonNull(cipherSuites, "cipherSuites must not be null"));
-		createEngine();
+		engine(context, protocols, cipherSuites);
 	}
 
 	/** The context's own protocols and cipher suites. */
@@ -36,14 +36,18 @@ public record TlsSettings(SSLContext context, List<String> protocols, List<Strin
 	 * @throws IllegalArgumentException if a protocol or cipher suite is not supported
 	 */
 	SSLEngine createEngine() {
-		SSLEngine engine = this.context.createSSLEngine();
+		return engine(this.context, this.protocols, this.cipherSuites);
+	}
+
+	private static SSLEngine engine(SSLContext context, List<String> protocols, List<String> cipherSuites) {
+		SSLEngine engine = context.createSSLEngine();
 		engine.setUseClientMode(false);
 		SSLParameters parameters = engine.getSSLParameters();
-		if (!this.protocols.isEmpty()) {
-			parameters.setProtocols(this.protocols.toArray(String[]::new));
+		if (!protocols.isEmpty()) {
+			parameters.setProtocols(protocols.toArray(String[]::new));
 		}
-		if (!this.cipherSuites.isEmpty()) {
-			parameters.setCipherSuites(this.cipherSuites.toArray(String[]::new));
+		if (!cipherSuites.isEmpty()) {
+			parameters.setCipherSuites(cipherSuites.toArray(String[]::new));
 		}
 		engine.setSSLParameters(parameters);
 		return engine;

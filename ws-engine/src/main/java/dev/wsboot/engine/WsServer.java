@@ -104,8 +104,8 @@ public final class WsServer {
 		}
 		long tick = tickNanos(this.config);
 		TlsSettings tls = this.tls;
-		// A TLS server's read buffer must hold a whole record's plaintext.
-		int bufferSize = (tls != null) ? Math.max(this.config.readBufferSize(), tls.packetBufferSize())
+		// A TLS server's read buffer holds the plaintext of a read's records plus one more record.
+		int bufferSize = (tls != null) ? Math.max(this.config.readBufferSize(), 2 * tls.packetBufferSize())
 				: this.config.readBufferSize();
 		IoLoop[] loops = new IoLoop[this.config.ioThreads()];
 		for (int i = 0; i < loops.length; i++) {

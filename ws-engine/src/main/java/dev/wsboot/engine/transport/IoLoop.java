@@ -163,13 +163,14 @@ public final class IoLoop implements Executor, Runnable {
 	}
 
 	/**
-	 * The buffer TLS connections read ciphertext into; as large as the read buffer, so the plaintext
-	 * of everything it holds fits the read buffer (a record's plaintext is shorter than its
-	 * ciphertext). Loop thread only.
+	 * The buffer TLS connections read ciphertext into: one record smaller than the read buffer, so
+	 * the plaintext of everything it holds fits the read buffer with a record's room to spare (a
+	 * record's plaintext is shorter than its ciphertext). Loop thread only.
+	 * @param packetSize the largest TLS record; the read buffer holds at least two
 	 */
-	ByteBuffer tlsInputBuffer() {
+	ByteBuffer tlsInputBuffer(int packetSize) {
 		if (this.tlsInputBuffer == null) {
-			this.tlsInputBuffer = ByteBuffer.allocateDirect(this.readBuffer.capacity());
+			this.tlsInputBuffer = ByteBuffer.allocateDirect(this.readBuffer.capacity() - packetSize);
 		}
 		return this.tlsInputBuffer;
 	}

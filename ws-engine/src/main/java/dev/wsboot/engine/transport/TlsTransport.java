@@ -45,6 +45,9 @@ final class TlsTransport implements Transport {
 
 	private boolean handshakeDone;
 
+	/** Whether the peer sent anything, which tells a failed handshake from a mere TCP probe. */
+	private boolean received;
+
 	private boolean peerClosed;
 
 	TlsTransport(SocketChannel channel, IoLoop loop, SSLEngine engine) throws SSLException {
@@ -60,7 +63,7 @@ final class TlsTransport implements Transport {
 		if (this.peerClosed) {
 			return -1;
 		}
-		ByteBuffer in = this.loop.tlsInputBuffer();
+		ByteBuffer in = this.loop.tlsInputBuffer(this.packetSize);
 		in.clear();
 		if (this.partialRecord != null) {
 			in.put(this.partialRecord);
@@ -71,6 +74,7 @@ final class TlsTransport implements Transport {
 			endOfStream();
 			return -1;
 		}
+		this.received |= n > 0;
 		in.flip();
 		int start = dst.position();
 		unwrap(in, dst);
@@ -83,9 +87,11 @@ final class TlsTransport implements Transport {
 	}
 
 	/**
-	 * Unwraps every complete record of {@code in}. The loop's read buffer is at least as large as its
-	 * TLS input buffer, and a record's plaintext is never longer than its ciphertext, so the
-	 * plaintext always fits and only an incomplete record can be left over.
+	 * Unwraps every complete record of {@code in}. The loop's TLS input buffer is one record smaller
+	 * than its read buffer, and a record's plaintext is never longer than its ciphertext, so the
+	 * plaintext always fits with room for one more record, which JSSE demands even of a record that
+	 * has not fully arrived; only an incomplete record is left over, so no complete one waits for a
+	 * readiness event that may never come.
 	 */
 	private void unwrap(ByteBuffer in, ByteBuffer dst) throws IOException {
 		while (in.hasRemaining() && !this.peerClosed) {
@@ -145,8 +151,12 @@ final class TlsTransport implements Transport {
 		}
 	}
 
-	private void endOfStream() {
+	private void endOfStream() throws SSLHandshakeException {
 		this.peerClosed = true;
+		if (!this.handshakeDone && this.received) {
+			// Clients that reject the certificate often just close (the JDK's HttpClient does).
+			throw new SSLHandshakeException("The peer closed the connection during the TLS handshake");
+		}
 		try {
 			this.engine.closeInbound();
 		}
