@@ -27,7 +27,15 @@ public enum HandshakeRejection {
 	INTERCEPTOR,
 
 	/** The request did not arrive within the handshake timeout. */
-	TIMEOUT;
+	TIMEOUT,
+
+	/**
+	 * The TLS handshake failed (plain HTTP or garbage on a TLS port, a client that does not trust
+	 * the certificate, no common protocol), the client left during it, or it did not finish within
+	 * the handshake timeout. A client that connects and leaves without sending a byte (a TCP health
+	 * probe) is not counted.
+	 */
+	TLS;
 
 	public String tagValue() {
 		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -4,6 +4,8 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import javax.net.ssl.SSLException;
+
 import dev.wsboot.engine.protocol.CloseCodes;
 import dev.wsboot.engine.protocol.FrameDecoder;
 import dev.wsboot.engine.protocol.FrameEncoder;
@@ -327,7 +329,13 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 		switch (this.state) {
 			case HANDSHAKE, DECIDING -> {
 				if (now - this.createdAt > config.handshakeTimeout().toNanos()) {
-					if (this.state == State.HANDSHAKE) {
+					if (this.connection.isTransportHandshaking()) {
+						// No HTTP answer can be sent before TLS is up (RFC 6455 §4.1 runs inside it).
+						logger.log(Level.DEBUG, () -> "TLS handshake timeout on " + describe());
+						this.server.stats().rejected(HandshakeRejection.TLS);
+						this.connection.close(null);
+					}
+					else if (this.state == State.HANDSHAKE) {
 						refuse(new HandshakeException(408, "Handshake timeout"), HandshakeRejection.TIMEOUT);
 					}
 					else {
@@ -377,6 +385,9 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 
 	@Override
 	public void onClosed(Throwable cause) {
+		if (this.state == State.HANDSHAKE && cause instanceof SSLException) {
+			this.server.stats().rejected(HandshakeRejection.TLS);
+		}
 		this.state = State.CLOSED;
 		if (cause != null) {
 			logger.log(Level.DEBUG, () -> "Connection " + describe() + " closed by I/O error: " + cause);

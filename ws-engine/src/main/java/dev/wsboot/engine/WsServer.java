@@ -21,10 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLContext;
+
 import dev.wsboot.engine.protocol.CloseCodes;
 import dev.wsboot.engine.protocol.FrameEncoder;
 import dev.wsboot.engine.transport.Acceptor;
 import dev.wsboot.engine.transport.IoLoop;
+import dev.wsboot.engine.transport.TransportFactory;
 
 /**
  * A WebSocket server: endpoints by path, served by a few selector threads.
@@ -62,6 +65,9 @@ public final class WsServer {
 
 	private final ExecutorService ownedExecutor;
 
+	/** TLS for connections accepted from now on; null for a plain server. */
+	private volatile TlsSettings tls;
+
 	private IoLoop[] loops;
 
 	private Acceptor acceptor;
@@ -70,6 +76,7 @@ public final class WsServer {
 
 	private WsServer(Builder builder) {
 		this.config = builder.config;
+		this.tls = builder.tls;
 		this.endpoints = Map.copyOf(builder.endpoints);
 		Map<String, EndpointStats> stats = new LinkedHashMap<>();
 		builder.endpoints.keySet().forEach((path) -> stats.put(path, new EndpointStats(path)));
@@ -96,13 +103,19 @@ public final class WsServer {
 			return;
 		}
 		long tick = tickNanos(this.config);
+		TlsSettings tls = this.tls;
+		// A TLS server's read buffer holds the plaintext of a read's records plus one more record.
+		int bufferSize = (tls != null) ? Math.max(this.config.readBufferSize(), 2 * tls.packetBufferSize())
+				: this.config.readBufferSize();
 		IoLoop[] loops = new IoLoop[this.config.ioThreads()];
 		for (int i = 0; i < loops.length; i++) {
-			loops[i] = new IoLoop("ws-io-" + i, this.config.readBufferSize(), tick);
+			loops[i] = new IoLoop("ws-io-" + i, bufferSize, tick);
 		}
+		TransportFactory transports = (tls != null) ? TransportFactory.tls(() -> this.tls.createEngine())
+				: TransportFactory.PLAIN;
 		InetSocketAddress address = (this.config.host() != null) ? new InetSocketAddress(this.config.host(), this.config.port())
 				: new InetSocketAddress(this.config.port());
-		this.acceptor = new Acceptor(address, BACKLOG, loops,
+		this.acceptor = new Acceptor(address, BACKLOG, loops, transports,
 				(connection) -> new WebSocketConnection(this.runtime, connection));
 		this.loops = loops;
 		for (IoLoop loop : loops) {
@@ -110,7 +123,8 @@ public final class WsServer {
 		}
 		this.acceptor.start();
 		this.running = true;
-		logger.log(Level.INFO, () -> "WebSocket server started on port " + port() + " with endpoints "
+		logger.log(Level.INFO, () -> "WebSocket server started on port " + port() + ((tls != null) ? " (TLS)" : "")
+				+ " with endpoints "
 				+ this.endpoints.keySet() + " and " + loops.length + " I/O threads");
 	}
 
@@ -172,6 +186,25 @@ public final class WsServer {
 
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	/** Whether clients connect with TLS (wss://). */
+	public boolean isSecure() {
+		return this.tls != null;
+	}
+
+	/**
+	 * Replaces the TLS settings, for example with a renewed certificate: connections accepted from
+	 * now on use them, open ones keep theirs. Safe from any thread.
+	 * @throws IllegalStateException if the server was built without TLS
+	 */
+	public void updateTls(TlsSettings tls) {
+		Objects.requireNonNull(tls, "tls must not be null");
+		if (this.tls == null) {
+			throw new IllegalStateException("The server was built without TLS; it cannot switch to it");
+		}
+		this.tls = tls;
+		logger.log(Level.INFO, "WebSocket server TLS settings updated for new connections");
 	}
 
 	/** The bound port; -1 before {@link #start()}. */
@@ -280,7 +313,20 @@ public final class WsServer {
 
 		private Executor executor;
 
+		private TlsSettings tls;
+
 		private Builder() {
+		}
+
+		/** Serves wss:// with this context's key material and its default protocols and cipher suites. */
+		public Builder sslContext(SSLContext context) {
+			return tls(TlsSettings.of(context));
+		}
+
+		/** Serves wss:// with these settings; without them the server is plain ws://. */
+		public Builder tls(TlsSettings tls) {
+			this.tls = tls;
+			return this;
 		}
 
 		/** Adds a listener to every session's open and close. */

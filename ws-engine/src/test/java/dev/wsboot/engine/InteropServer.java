@@ -23,6 +23,11 @@ final class InteropServer implements AutoCloseable {
 	private final AtomicInteger tags = new AtomicInteger();
 
 	InteropServer(WsServerConfig config) throws IOException {
+		this(config, null);
+	}
+
+	/** A server on wss:// when {@code tls} is given. */
+	InteropServer(WsServerConfig config, TlsSettings tls) throws IOException {
 		WsHandler echo = new WsHandler() {
 			@Override
 			public void onText(WsSession session, String text) {
@@ -51,7 +56,7 @@ final class InteropServer implements AutoCloseable {
 				InteropServer.this.closed(session, status);
 			}
 		};
-		this.server = TestServers.start(WsServer.builder().config(config).endpoint("/", echo).endpoint("/close", closer));
+		this.server = TestServers.start(WsServer.builder().config(config).tls(tls).endpoint("/", echo).endpoint("/close", closer));
 	}
 
 	InteropServer() throws IOException {
@@ -69,7 +74,7 @@ final class InteropServer implements AutoCloseable {
 
 	/** A URI on the path with a new tag. */
 	URI uri(String path) {
-		return URI.create("ws://127.0.0.1:" + port() + path + "?tag=" + this.tags.incrementAndGet());
+		return URI.create((this.server.isSecure() ? "wss" : "ws") + "://127.0.0.1:" + port() + path + "?tag=" + this.tags.incrementAndGet());
 	}
 
 	/** The close status the server's handler saw for the client that connected to this URI. */

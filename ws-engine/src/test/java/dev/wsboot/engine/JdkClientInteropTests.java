@@ -137,6 +137,10 @@ class JdkClientInteropTests {
 		URI uri;
 
 		static Client connect(InteropServer server, String path) throws Exception {
+			return connect(http, server, path);
+		}
+
+		static Client connect(HttpClient http, InteropServer server, String path) throws Exception {
 			Client client = new Client();
 			client.uri = server.uri(path);
 			client.socket = http.newWebSocketBuilder()

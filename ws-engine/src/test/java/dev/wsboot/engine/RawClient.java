@@ -55,6 +55,12 @@ public final class RawClient implements AutoCloseable {
 		return new RawClient(socket);
 	}
 
+	/** A client over a socket connected by the caller, such as a TLS socket. */
+	public static RawClient over(Socket socket) throws IOException {
+		socket.setSoTimeout((int) TIMEOUT.toMillis());
+		return new RawClient(socket);
+	}
+
 	/** Connects and completes the upgrade on the path, asserting the 101. */
 	public static RawClient open(int port, String path, String... headers) throws IOException {
 		RawClient client = connect(port);

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +31,11 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the wsboot WebSocket server: the engine as a lifecycle bean on
- * {@code ws.port}, {@code @WsController} endpoints, and the {@link WsBroadcaster}.
+ * {@code ws.port} (wss:// with the SSL bundle named by {@code ws.ssl.bundle}), {@code @WsController}
+ * endpoints, and the {@link WsBroadcaster}.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass(WsServer.class)
 @ConditionalOnProperty(prefix = "ws", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(WsProperties.class)
@@ -61,10 +64,12 @@ public final class WsAutoConfiguration {
 	WsServerLifecycle wsServerLifecycle(WsServerConfig config, WsProperties properties,
 			WsControllerRegistry controllers, ObjectProvider<WsEndpoint> endpoints,
 			ObjectProvider<WsHandshakeInterceptor> interceptors, ObjectProvider<WsSessionListener> listeners,
-			Environment environment, ApplicationEventPublisher events) {
+			ObjectProvider<SslBundles> sslBundles, Environment environment, ApplicationEventPublisher events) {
+		String bundle = properties.getSsl().getBundle();
+		WsSslBundle tls = (bundle != null) ? WsSslBundle.of(sslBundles.getIfAvailable(), bundle) : null;
 		WsServerFactory factory = new WsServerFactory(config, controllers, () -> endpoints.orderedStream().toList(),
 				() -> interceptors.orderedStream().toList(), () -> listeners.orderedStream().toList(),
-				Threading.VIRTUAL.isActive(environment), properties.getHandlerThreads());
+				Threading.VIRTUAL.isActive(environment), properties.getHandlerThreads(), tls);
 		return new WsServerLifecycle(factory, properties.getShutdownTimeout(), events, factory::release);
 	}
 

@@ -130,6 +130,8 @@ public class WsProperties {
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+	private final Ssl ssl = new Ssl();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -296,6 +298,32 @@ public class WsProperties {
 
 	public void setShutdownTimeout(Duration shutdownTimeout) {
 		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	/**
+	 * TLS (wss://) settings.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (defined under 'spring.ssl.bundle') whose key material serves
+		 * wss://. Its protocols and ciphers apply, and a reloadable bundle's new certificate serves
+		 * new connections without a restart. Plain ws:// when not set.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
 	}
 
 }

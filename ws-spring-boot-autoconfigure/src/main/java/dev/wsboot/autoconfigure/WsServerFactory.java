@@ -18,8 +18,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * Assembles the engine when the context starts, once every controller is known: endpoints from
- * controllers and {@link WsEndpoint} beans, interceptors and session listeners in order, and the
- * handler executor.
+ * controllers and {@link WsEndpoint} beans, interceptors and session listeners in order, the
+ * handler executor, and TLS from the SSL bundle when one is named.
  */
 final class WsServerFactory implements Supplier<WsServer> {
 
@@ -37,11 +37,13 @@ final class WsServerFactory implements Supplier<WsServer> {
 
 	private final int handlerThreads;
 
+	private final WsSslBundle tls;
+
 	private volatile AutoCloseable executor;
 
 	WsServerFactory(WsServerConfig config, WsControllerRegistry controllers, Supplier<List<WsEndpoint>> endpoints,
 			Supplier<List<WsHandshakeInterceptor>> interceptors, Supplier<List<WsSessionListener>> listeners,
-			boolean virtualThreads, int handlerThreads) {
+			boolean virtualThreads, int handlerThreads, WsSslBundle tls) {
 		this.config = config;
 		this.controllers = controllers;
 		this.endpoints = endpoints;
@@ -49,6 +51,7 @@ final class WsServerFactory implements Supplier<WsServer> {
 		this.listeners = listeners;
 		this.virtualThreads = virtualThreads;
 		this.handlerThreads = handlerThreads;
+		this.tls = tls;
 	}
 
 	@Override
@@ -61,7 +64,14 @@ final class WsServerFactory implements Supplier<WsServer> {
 		if (this.config.handlerExecution() == WsServerConfig.HandlerExecution.EXECUTOR) {
 			builder.executor(createExecutor());
 		}
-		return builder.build();
+		if (this.tls != null) {
+			builder.tls(this.tls.current());
+		}
+		WsServer server = builder.build();
+		if (this.tls != null) {
+			this.tls.bind(server);
+		}
+		return server;
 	}
 
 	/**

@@ -48,14 +48,25 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 	}
 
 	public static WsTestClient connect(int port, String path, Map<String, String> headers, List<String> subprotocols) {
+		return connect(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + port + path), headers, subprotocols);
+	}
+
+	/** Connects over wss:// with a client trusting what the context trusts. */
+	public static WsTestClient connectSecure(int port, String path, javax.net.ssl.SSLContext trust) {
+		return connect(HttpClient.newBuilder().sslContext(trust).build(), URI.create("wss://127.0.0.1:" + port + path),
+				Map.of(), List.of());
+	}
+
+	private static WsTestClient connect(HttpClient http, URI uri, Map<String, String> headers, List<String> subprotocols) {
+		String path = uri.getPath();
 		WsTestClient client = new WsTestClient();
-		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+		WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(TIMEOUT);
 		headers.forEach(builder::header);
 		if (!subprotocols.isEmpty()) {
 			builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
 		}
 		try {
-			client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), client)
+			client.socket = builder.buildAsync(uri, client)
 				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {

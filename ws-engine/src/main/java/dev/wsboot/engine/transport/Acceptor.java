@@ -23,6 +23,8 @@ public final class Acceptor implements Readiness {
 
 	private final IoLoop[] loops;
 
+	private final TransportFactory transports;
+
 	private final Function<Connection, ConnectionHandler> handlers;
 
 	private SelectionKey key;
@@ -32,11 +34,13 @@ public final class Acceptor implements Readiness {
 	private long pausedUntil;
 
 	/**
+	 * @param transports creates the transport (plain or TLS) of each accepted connection, on its loop
 	 * @param handlers creates the protocol handler of each accepted connection, on its loop
 	 */
-	public Acceptor(InetSocketAddress address, int backlog, IoLoop[] loops,
+	public Acceptor(InetSocketAddress address, int backlog, IoLoop[] loops, TransportFactory transports,
 			Function<Connection, ConnectionHandler> handlers) throws IOException {
 		this.loops = loops;
+		this.transports = transports;
 		this.handlers = handlers;
 		this.serverChannel = ServerSocketChannel.open();
 		try {
@@ -115,7 +119,7 @@ public final class Acceptor implements Readiness {
 			closeQuietly(channel);
 			return;
 		}
-		loop.execute(() -> loop.open(channel, this.handlers));
+		loop.execute(() -> loop.open(channel, this.transports, this.handlers));
 	}
 
 	private void resumeAfterPause(long now) {

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * One TCP connection on an {@link IoLoop}: reads into the loop's shared buffer, and writes a
  * queue of frames that any thread may add to. It holds no buffer of its own while idle; a deque of
- * unwritten frames exists only while the socket pushes back. Internal API.
+ * unwritten frames exists only while the socket pushes back. Bytes pass through its
+ * {@link Transport}, plain or TLS, so the framing above is the same for ws:// and wss://.
+ * Internal API.
  *
  * <p>Reads, flushes and closes run on the loop thread; {@link #enqueue}, {@link #requestFlush} and
  * {@link #queuedBytes} are safe from any thread.
@@ -46,6 +48,11 @@ public final class Connection implements Readiness {
 	private final IoLoop loop;
 
 	private final SocketChannel channel;
+
+	private final Transport transport;
+
+	/** Whether the transport may hold bytes of its own, so plain connections never ask it. */
+	private final boolean transportBacklog;
 
 	private final Queue<ByteBuffer> outbound = new ConcurrentLinkedQueue<>();
 
@@ -87,9 +94,11 @@ public final class Connection implements Readiness {
 	/** Position in the loop's connection list. */
 	int index = -1;
 
-	Connection(IoLoop loop, SocketChannel channel) {
+	Connection(IoLoop loop, SocketChannel channel, Transport transport) {
 		this.loop = loop;
 		this.channel = channel;
+		this.transport = transport;
+		this.transportBacklog = transport.keepsBacklog();
 	}
 
 	void register(Selector selector) throws IOException {
@@ -121,6 +130,11 @@ public final class Connection implements Readiness {
 		return this.closed;
 	}
 
+	/** Whether the transport's own handshake (TLS) is still under way; loop thread only. */
+	public boolean isTransportHandshaking() {
+		return this.transport.isHandshaking();
+	}
+
 	@Override
 	public void onReady(int readyOps) {
 		if ((readyOps & SelectionKey.OP_WRITE) != 0) {
@@ -128,6 +142,10 @@ public final class Connection implements Readiness {
 		}
 		if ((readyOps & SelectionKey.OP_READ) != 0 && !this.closed) {
 			read();
+			if (this.transportBacklog) {
+				// A TLS handshake step may have left records the socket did not take.
+				updateInterest();
+			}
 		}
 	}
 
@@ -137,7 +155,7 @@ public final class Connection implements Readiness {
 			buffer.clear();
 			int n;
 			try {
-				n = this.channel.read(buffer);
+				n = this.transport.read(buffer);
 			}
 			catch (IOException ex) {
 				close(ex);
@@ -243,6 +261,10 @@ public final class Connection implements Readiness {
 		ByteBuffer[] batch = this.loop.batch();
 		int[] counts = this.loop.batchCounts();
 		try {
+			if (this.transportBacklog && !this.transport.flushBacklog()) {
+				updateInterest();
+				return;
+			}
 			while (true) {
 				out.clear();
 				int n = fill(out, batch, counts);
@@ -251,7 +273,7 @@ public final class Connection implements Readiness {
 				}
 				out.flip();
 				int total = out.remaining();
-				int written = this.channel.write(out);
+				int written = this.transport.write(out);
 				QUEUED.getAndAdd(this, (long) -written);
 				boolean complete = written == total;
 				giveBack(batch, counts, n, total - written);
@@ -266,6 +288,9 @@ public final class Connection implements Readiness {
 			return;
 		}
 		updateInterest();
+		if (this.transportBacklog && this.transport.hasBacklog()) {
+			return;
+		}
 		afterFlushed();
 	}
 
@@ -334,7 +359,7 @@ public final class Connection implements Readiness {
 		else if (this.afterFlush == AFTER_FLUSH_SHUTDOWN_OUTPUT) {
 			this.afterFlush = AFTER_FLUSH_DONE;
 			try {
-				this.channel.shutdownOutput();
+				this.transport.shutdownOutput();
 			}
 			catch (IOException ex) {
 				close(ex);
@@ -343,7 +368,8 @@ public final class Connection implements Readiness {
 	}
 
 	private boolean hasUnwritten() {
-		return (this.unwritten != null && !this.unwritten.isEmpty()) || !this.outbound.isEmpty();
+		return (this.unwritten != null && !this.unwritten.isEmpty()) || !this.outbound.isEmpty()
+				|| (this.transportBacklog && this.transport.hasBacklog());
 	}
 
 	private void updateInterest() {
@@ -372,7 +398,7 @@ public final class Connection implements Readiness {
 		this.closed = true;
 		this.key.cancel();
 		try {
-			this.channel.close();
+			this.transport.close();
 		}
 		catch (IOException ex) {
 			logger.log(Level.TRACE, "Error closing a socket", ex);

@@ -40,6 +40,12 @@ public final class IoLoop implements Executor, Runnable {
 
 	private final byte[] scratch;
 
+	/** Ciphertext read by TLS connections; made by the first one, so plain servers never have it. */
+	private ByteBuffer tlsInputBuffer;
+
+	/** Ciphertext written by TLS connections; made by the first one. */
+	private ByteBuffer tlsOutputBuffer;
+
 	private final ByteBuffer[] batch = new ByteBuffer[256];
 
 	private final int[] batchCounts = new int[256];
@@ -110,17 +116,18 @@ public final class IoLoop implements Executor, Runnable {
 	}
 
 	/** Takes over an accepted socket; loop thread only. */
-	void open(SocketChannel channel, Function<Connection, ConnectionHandler> handlers) {
+	void open(SocketChannel channel, TransportFactory transports, Function<Connection, ConnectionHandler> handlers) {
 		if (!this.running) {
 			Acceptor.closeQuietly(channel);
 			return;
 		}
-		Connection connection = new Connection(this, channel);
+		Connection connection;
 		try {
+			connection = new Connection(this, channel, transports.create(channel, this));
 			connection.register(this.selector);
 		}
-		catch (IOException ex) {
-			logger.log(Level.DEBUG, "Could not register an accepted socket", ex);
+		catch (IOException | RuntimeException ex) {
+			logger.log(Level.DEBUG, "Could not set up an accepted socket", ex);
 			Acceptor.closeQuietly(channel);
 			return;
 		}
@@ -153,6 +160,31 @@ public final class IoLoop implements Executor, Runnable {
 
 	ByteBuffer writeBuffer() {
 		return this.writeBuffer;
+	}
+
+	/**
+	 * The buffer TLS connections read ciphertext into: one record smaller than the read buffer, so
+	 * the plaintext of everything it holds fits the read buffer with a record's room to spare (a
+	 * record's plaintext is shorter than its ciphertext). Loop thread only.
+	 * @param packetSize the largest TLS record; the read buffer holds at least two
+	 */
+	ByteBuffer tlsInputBuffer(int packetSize) {
+		if (this.tlsInputBuffer == null) {
+			this.tlsInputBuffer = ByteBuffer.allocateDirect(this.readBuffer.capacity() - packetSize);
+		}
+		return this.tlsInputBuffer;
+	}
+
+	/**
+	 * The buffer TLS connections encrypt into: the write buffer's worth of records plus room for
+	 * one more, so one system call carries what a plain flush would. Loop thread only.
+	 * @param packetSize the largest TLS record, {@link javax.net.ssl.SSLSession#getPacketBufferSize()}
+	 */
+	ByteBuffer tlsOutputBuffer(int packetSize) {
+		if (this.tlsOutputBuffer == null || this.tlsOutputBuffer.capacity() < packetSize) {
+			this.tlsOutputBuffer = ByteBuffer.allocateDirect(this.writeBuffer.capacity() + packetSize);
+		}
+		return this.tlsOutputBuffer;
 	}
 
 	ByteBuffer[] batch() {
