@@ -109,7 +109,12 @@ public final class MessageDeflater {
 			}
 			out = Arrays.copyOf(out, out.length * 2);
 		}
-		// An empty message leaves a single 0x00 byte, as §7.2.3.6 shows.
+		if (end == MAX_HEADER) {
+			// zlib makes no output for an empty message right after a flush: send the empty stored
+			// block's first byte, 0x00, as §7.2.3.6 shows; the client's appended tail completes it.
+			out[end++] = 0;
+			return frameAround(out, 1, opcode);
+		}
 		int payloadLength = end - MAX_HEADER - 4;
 		if (payloadLength < 0 || out[end - 4] != 0 || out[end - 3] != 0 || out[end - 2] != (byte) 0xFF
 				|| out[end - 1] != (byte) 0xFF) {
@@ -119,6 +124,11 @@ public final class MessageDeflater {
 			// Queued frames live until written: do not keep a mostly empty array that long.
 			out = Arrays.copyOf(out, end);
 		}
+		return frameAround(out, payloadLength, opcode);
+	}
+
+	/** Writes the header in front of the payload, which starts at {@link #MAX_HEADER}. */
+	private static ByteBuffer frameAround(byte[] out, int payloadLength, int opcode) {
 		int headerLength = FrameEncoder.headerLength(payloadLength);
 		int start = MAX_HEADER - headerLength;
 		FrameEncoder.writeHeader(out, start, RSV1 | opcode, payloadLength);
