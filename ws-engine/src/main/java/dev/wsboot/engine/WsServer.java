@@ -215,6 +215,11 @@ public final class WsServer {
 		return this.sessions.count(path);
 	}
 
+	/** The zlib codecs lent to compressed connections: tests count them. */
+	ZlibPool zlib() {
+		return this.runtime.zlib();
+	}
+
 	public ServerStats stats() {
 		return this.stats;
 	}
