@@ -40,6 +40,9 @@ public final class MessageInflater {
 
 	private Utf8Validator utf8;
 
+	/** Whether the message in progress has had any compressed byte. */
+	private boolean hasInput;
+
 	/**
 	 * @param pool where Inflaters come from and go back to
 	 * @param contextTakeover whether the client keeps its context between messages, so this side
@@ -62,12 +65,14 @@ public final class MessageInflater {
 			this.inflater = this.pool.takeInflater();
 		}
 		this.utf8 = utf8;
+		this.hasInput = false;
 		this.length = 0;
 		this.output = new byte[(int) Math.min(this.maxMessageSize, Math.max(256, Math.min(CHUNK, 2 * firstFrameLength)))];
 	}
 
 	/** Inflates the next compressed bytes of the message. */
 	public void inflate(byte[] compressed, int offset, int count) {
+		this.hasInput |= count > 0;
 		this.inflater.setInput(compressed, offset, count);
 		drain();
 	}
@@ -77,7 +82,12 @@ public final class MessageInflater {
 	 * @return the inflated bytes, from 0 to {@link #length()}; the inflater keeps no reference
 	 */
 	public byte[] finish() {
-		inflate(TAIL, 0, TAIL.length);
+		// An empty payload is not valid deflate data even with the tail (§7.2.3.6 sends 0x00), but
+		// some clients (Java-WebSocket) send it for an empty message: read it as one, and leave the
+		// context untouched, as the tail alone would break it.
+		if (this.hasInput) {
+			inflate(TAIL, 0, TAIL.length);
+		}
 		byte[] message = this.output;
 		this.output = null;
 		this.utf8 = null;
