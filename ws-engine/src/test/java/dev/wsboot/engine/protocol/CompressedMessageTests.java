@@ -106,6 +106,21 @@ class CompressedMessageTests {
 	}
 
 	@Test
+	void emptyCompressedPayloadAsJavaWebSocketSendsItIsAnEmptyMessageAndKeepsTheContext() {
+		Deflater client = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+		try {
+			byte[] first = Deflate.compress(client, utf8("before"));
+			byte[] second = Deflate.compress(client, utf8("after"));
+			decoder().decode(ByteBuffer.wrap(concat(RawClient.frame(0x80 | RSV1 | 0x1, first),
+					RawClient.frame(0x80 | RSV1 | 0x1, new byte[0]), RawClient.frame(0x80 | RSV1 | 0x1, second))));
+			assertThat(this.recorder.events).containsExactly("text:before", "text:", "text:after");
+		}
+		finally {
+			client.end();
+		}
+	}
+
+	@Test
 	void compressedMessageFragmentedWithControlFramesBetweenIsInflatedWhole() {
 		String text = "fragmented and compressed ".repeat(50);
 		byte[] compressed = Deflate.compress(utf8(text));
