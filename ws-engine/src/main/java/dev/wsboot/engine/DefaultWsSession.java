@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import dev.wsboot.engine.protocol.CloseCodes;
 import dev.wsboot.engine.protocol.FrameEncoder;
+import dev.wsboot.engine.protocol.MessageDeflater;
 import dev.wsboot.engine.protocol.Opcode;
 import dev.wsboot.engine.transport.Connection;
 
@@ -80,6 +82,9 @@ final class DefaultWsSession implements WsSession, Runnable {
 
 	private final Runnable resumeReading;
 
+	/** Null unless permessage-deflate was agreed; then messages of at least the minimum size are compressed. */
+	private final MessageDeflater deflater;
+
 	@SuppressWarnings("unused") // accessed through SCHEDULED
 	private volatile int scheduled;
 
@@ -99,7 +104,8 @@ final class DefaultWsSession implements WsSession, Runnable {
 	private boolean closeDelivered;
 
 	DefaultWsSession(WebSocketConnection protocol, HandshakeContext handshake, WsEndpoint endpoint, EndpointStats stats,
-			ServerRuntime server) {
+			ServerRuntime server, MessageDeflater deflater) {
+		this.deflater = deflater;
 		this.id = SessionRegistry.nextId();
 		this.protocol = protocol;
 		this.connection = protocol.connection();
@@ -163,17 +169,79 @@ final class DefaultWsSession implements WsSession, Runnable {
 
 	@Override
 	public boolean sendText(String text) {
-		return send(FrameEncoder.text(text), true);
+		if (this.deflater == null) {
+			return send(FrameEncoder.text(text), true);
+		}
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		return sendCompressible(Opcode.TEXT, utf8, 0, utf8.length);
 	}
 
 	@Override
 	public boolean sendBinary(byte[] data) {
-		return send(FrameEncoder.binary(data), false);
+		if (this.deflater == null) {
+			return send(FrameEncoder.binary(data), false);
+		}
+		return sendCompressible(Opcode.BINARY, data, 0, data.length);
 	}
 
 	@Override
 	public boolean sendBinary(ByteBuffer data) {
-		return send(FrameEncoder.frame(Opcode.BINARY, data), false);
+		if (this.deflater == null) {
+			return send(FrameEncoder.frame(Opcode.BINARY, data), false);
+		}
+		byte[] copy = new byte[data.remaining()];
+		data.duplicate().get(copy);
+		return sendCompressible(Opcode.BINARY, copy, 0, copy.length);
+	}
+
+	/** With permessage-deflate agreed: small messages go as they are, the others compressed (RFC 7692 §6.1). */
+	private boolean sendCompressible(int opcode, byte[] data, int offset, int length) {
+		boolean text = opcode == Opcode.TEXT;
+		if (length < this.server.config().compressionMinSize()) {
+			return send(FrameEncoder.frame(opcode, data, offset, length), text);
+		}
+		if (this.deflater.isContextFree()) {
+			return this.sendable && send(this.deflater.frame(opcode, data, offset, length), text);
+		}
+		return sendWithContext(opcode, data, offset, length, text);
+	}
+
+	/**
+	 * With context takeover the client inflates messages in the order they were compressed, so
+	 * compressing and queueing are one step; and a compressed message is only made once it is sure
+	 * to be queued, since one dropped would leave the client's context behind ours. The queue bound
+	 * is checked with the uncompressed size, which deflate rarely exceeds.
+	 */
+	private boolean sendWithContext(int opcode, byte[] data, int offset, int length, boolean text) {
+		synchronized (this.deflater) {
+			if (!this.sendable || !admits(length)) {
+				return false;
+			}
+			ByteBuffer frame = this.deflater.frame(opcode, data, offset, length);
+			if (frame == null) {
+				return false;
+			}
+			enqueue(frame, text);
+			return true;
+		}
+	}
+
+	/** A broadcast message: its shared plain or shared compressed frame, or compressed in our own context. */
+	boolean send(BroadcastMessage message) {
+		if (this.deflater == null || message.length() < this.server.config().compressionMinSize()) {
+			return send(message.plainFrame().duplicate(), message.isText());
+		}
+		if (this.deflater.isContextFree()) {
+			return send(message.compressedFrame().duplicate(), message.isText());
+		}
+		return sendWithContext(message.opcode(), message.data(), 0, message.length(), message.isText());
+	}
+
+	/** The connection closed: gives back the Deflater held for context takeover, if any. */
+	void releaseCompression() {
+		if (this.deflater != null) {
+			this.deflater.release();
+		}
 	}
 
 	@Override
@@ -204,20 +272,29 @@ final class DefaultWsSession implements WsSession, Runnable {
 	 * session gets its own view of the same bytes.
 	 */
 	boolean send(ByteBuffer frame, boolean text) {
-		if (!this.sendable) {
+		if (!this.sendable || !admits(frame.remaining())) {
 			return false;
 		}
-		int size = frame.remaining();
+		enqueue(frame, text);
+		return true;
+	}
+
+	/** Whether a frame of this size fits the outbound queue; if not, applies the slow client policy. */
+	private boolean admits(int size) {
 		long queued = this.connection.queuedBytes();
 		// The first message always fits, so one message larger than the bound can still be sent.
 		if (queued > 0 && queued + size > this.server.config().maxOutboundQueueSize()) {
 			return overflow(queued, size);
 		}
+		return true;
+	}
+
+	private void enqueue(ByteBuffer frame, boolean text) {
+		int size = frame.remaining();
 		this.connection.enqueue(frame);
 		this.stats.sent(text, size);
 		SENT.getAndAdd(this, 1L);
 		this.connection.requestFlush();
-		return true;
 	}
 
 	private boolean overflow(long queued, int size) {

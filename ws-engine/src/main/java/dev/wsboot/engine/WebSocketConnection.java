@@ -14,8 +14,11 @@ import dev.wsboot.engine.protocol.HandshakeException;
 import dev.wsboot.engine.protocol.HttpRequest;
 import dev.wsboot.engine.protocol.HttpRequestParser;
 import dev.wsboot.engine.protocol.MessageAssembler;
+import dev.wsboot.engine.protocol.MessageDeflater;
+import dev.wsboot.engine.protocol.MessageInflater;
 import dev.wsboot.engine.protocol.MessageListener;
 import dev.wsboot.engine.protocol.Opcode;
+import dev.wsboot.engine.protocol.PerMessageDeflate;
 import dev.wsboot.engine.protocol.WsProtocolException;
 import dev.wsboot.engine.transport.Connection;
 import dev.wsboot.engine.transport.ConnectionHandler;
@@ -28,6 +31,9 @@ import dev.wsboot.engine.transport.ConnectionHandler;
 final class WebSocketConnection implements ConnectionHandler, MessageListener {
 
 	private static final System.Logger logger = System.getLogger(WebSocketConnection.class.getName());
+
+	/** RSV1 in the decoder's value of the three reserved bits. */
+	private static final int RSV1 = 0x4;
 
 	private enum State {
 
@@ -66,6 +72,9 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 	private FrameDecoder decoder;
 
 	private DefaultWsSession session;
+
+	/** Null unless permessage-deflate was agreed. */
+	private MessageInflater inflater;
 
 	/** Bytes that arrived behind the upgrade request while interceptors decide. */
 	private byte[] pendingInput;
@@ -153,13 +162,25 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 		if (this.state != State.DECIDING) {
 			return;
 		}
-		this.connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(key, handshake.subprotocol(), null)));
-		this.connection.requestFlush();
 		WsServerConfig config = this.server.config();
-		this.session = new DefaultWsSession(this, handshake, endpoint, stats, this.server);
+		PerMessageDeflate.Agreement deflate = config.compressionEnabled()
+				? PerMessageDeflate.negotiate(handshake.headers().get("sec-websocket-extensions"),
+						config.compressionContextTakeover())
+				: null;
+		String extensions = (deflate != null) ? deflate.responseHeader() : null;
+		this.connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(key, handshake.subprotocol(), extensions)));
+		this.connection.requestFlush();
+		MessageDeflater deflater = null;
+		if (deflate != null) {
+			this.inflater = new MessageInflater(this.server.zlib(), !deflate.clientNoContextTakeover(),
+					config.maxMessageSize());
+			deflater = new MessageDeflater(this.server.zlib(), !deflate.serverNoContextTakeover());
+		}
+		this.session = new DefaultWsSession(this, handshake, endpoint, stats, this.server, deflater);
+		// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
 		this.decoder = new FrameDecoder(
-				new MessageAssembler(this, config.maxMessageSize(), this.connection.loop().scratch()),
-				config.maxFrameSize(), 0);
+				new MessageAssembler(this, config.maxMessageSize(), this.connection.loop().scratch(), this.inflater),
+				config.maxFrameSize(), (deflate != null) ? RSV1 : 0);
 		this.state = State.OPEN;
 		this.nextPingAt = System.nanoTime() + config.pingInterval().toNanos();
 		stats.opened();
@@ -398,6 +419,11 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 		if (this.session == null) {
 			return;
 		}
+		// Native zlib memory goes back to the pool, or is ended, as soon as the socket closes.
+		if (this.inflater != null) {
+			this.inflater.release();
+		}
+		this.session.releaseCompression();
 		CloseStatus status = (this.closeStatus != null) ? this.closeStatus : CloseStatus.ABNORMAL;
 		CloseCategory category = (this.closeCategory != null) ? this.closeCategory : CloseCategory.of(status.code());
 		this.session.stats().closed(category);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
+import java.nio.charset.StandardCharsets;
 
 import javax.net.ssl.SSLContext;
 
 import dev.wsboot.engine.protocol.CloseCodes;
-import dev.wsboot.engine.protocol.FrameEncoder;
+import dev.wsboot.engine.protocol.Opcode;
+import dev.wsboot.engine.protocol.ZlibPool;
 import dev.wsboot.engine.transport.Acceptor;
 import dev.wsboot.engine.transport.IoLoop;
 import dev.wsboot.engine.transport.TransportFactory;
@@ -86,7 +87,10 @@ public final class WsServer {
 		Executor executor = (builder.executor != null) ? builder.executor : this.ownedExecutor;
 		HandshakeProcessor handshakes = new HandshakeProcessor(this.endpoints, this.endpointStats,
 				new OriginMatcher(this.config.allowedOrigins()), builder.interceptors);
-		this.runtime = new ServerRuntime(this.config, handshakes, this.sessions, this.stats, executor);
+		// Idle codecs kept for compressed connections: enough for every I/O thread and a few
+		// handler threads compressing at once; beyond that, codecs are ended when given back.
+		ZlibPool zlib = new ZlibPool(Math.max(8, 2 * this.config.ioThreads()));
+		this.runtime = new ServerRuntime(this.config, handshakes, this.sessions, this.stats, executor, zlib);
 		handshakes.attach(this.runtime);
 	}
 
@@ -171,6 +175,7 @@ public final class WsServer {
 		if (this.ownedExecutor != null) {
 			this.ownedExecutor.shutdown();
 		}
+		this.runtime.zlib().close();
 		logger.log(Level.INFO, "WebSocket server stopped");
 	}
 
@@ -243,6 +248,11 @@ public final class WsServer {
 		return this.sessions.count(path);
 	}
 
+	/** The zlib codecs lent to compressed connections: tests count them. */
+	ZlibPool zlib() {
+		return this.runtime.zlib();
+	}
+
 	public ServerStats stats() {
 		return this.stats;
 	}
@@ -252,26 +262,28 @@ public final class WsServer {
 	}
 
 	/**
-	 * Sends one text message to many sessions, encoding the frame once.
+	 * Sends one text message to many sessions, encoding the frame once: once uncompressed, and once
+	 * compressed for all the sessions that agreed on permessage-deflate without server context
+	 * takeover; sessions with context takeover compress it each in their own context.
 	 * @return how many sessions accepted it
 	 */
 	public int broadcast(Iterable<? extends WsSession> sessions, String text) {
-		ByteBuffer frame = FrameEncoder.text(text);
-		return broadcast(sessions, frame, true, (session) -> session.sendText(text));
+		BroadcastMessage message = new BroadcastMessage(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8),
+				this.runtime.zlib());
+		return broadcast(sessions, message, (session) -> session.sendText(text));
 	}
 
-	/** Sends one binary message to many sessions, encoding the frame once. */
+	/** Sends one binary message to many sessions, encoding the frame once, as text is. */
 	public int broadcast(Iterable<? extends WsSession> sessions, byte[] data) {
-		ByteBuffer frame = FrameEncoder.binary(data);
-		return broadcast(sessions, frame, false, (session) -> session.sendBinary(data));
+		BroadcastMessage message = new BroadcastMessage(Opcode.BINARY, data, this.runtime.zlib());
+		return broadcast(sessions, message, (session) -> session.sendBinary(data));
 	}
 
-	private int broadcast(Iterable<? extends WsSession> sessions, ByteBuffer frame, boolean text,
+	private int broadcast(Iterable<? extends WsSession> sessions, BroadcastMessage message,
 			Predicate<WsSession> otherSend) {
 		int accepted = 0;
 		for (WsSession session : sessions) {
-			boolean sent = (session instanceof DefaultWsSession ours) ? ours.send(frame.duplicate(), text)
-					: otherSend.test(session);
+			boolean sent = (session instanceof DefaultWsSession ours) ? ours.send(message) : otherSend.test(session);
 			if (sent) {
 				accepted++;
 			}

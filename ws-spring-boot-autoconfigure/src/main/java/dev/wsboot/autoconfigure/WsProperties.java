@@ -132,6 +132,8 @@ public class WsProperties {
 
 	private final Ssl ssl = new Ssl();
 
+	private final Compression compression = new Compression();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -292,6 +294,10 @@ public class WsProperties {
 		this.handlerThreads = handlerThreads;
 	}
 
+	public Compression getCompression() {
+		return this.compression;
+	}
+
 	public Duration getShutdownTimeout() {
 		return this.shutdownTimeout;
 	}
@@ -322,6 +328,57 @@ public class WsProperties {
 
 		public void setBundle(String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * The permessage-deflate extension (RFC 7692), bound to {@code ws.compression.*}.
+	 */
+	public static class Compression {
+
+		/**
+		 * Whether to accept permessage-deflate when a client offers it. Compression costs CPU, and
+		 * compressing secrets together with attacker-chosen data can leak them through message
+		 * sizes.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Smallest message payload to compress. Smaller messages are sent uncompressed.
+		 */
+		private DataSize minSize = DataSize.ofBytes(256);
+
+		/**
+		 * Whether compressed connections may keep their compression context between messages.
+		 * Better compression of small similar messages, at the cost of a Deflater and an Inflater
+		 * held by every connection (about 150 to 300 KiB of native memory each); without it, idle
+		 * compressed connections hold none and broadcasts are compressed once.
+		 */
+		private boolean contextTakeover = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DataSize getMinSize() {
+			return this.minSize;
+		}
+
+		public void setMinSize(DataSize minSize) {
+			this.minSize = minSize;
+		}
+
+		public boolean isContextTakeover() {
+			return this.contextTakeover;
+		}
+
+		public void setContextTakeover(boolean contextTakeover) {
+			this.contextTakeover = contextTakeover;
 		}
 
 	}

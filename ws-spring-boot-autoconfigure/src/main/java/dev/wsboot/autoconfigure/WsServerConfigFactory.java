@@ -40,6 +40,10 @@ final class WsServerConfigFactory {
 		map.from(properties::getSlowClientPolicy).to(builder::slowClientPolicy);
 		map.from(properties::getHandlerExecution).to(builder::handlerExecution);
 		map.from(properties::getReadBufferSize).as(WsServerConfigFactory::toIntBytes).to(builder::readBufferSize);
+		WsProperties.Compression compression = properties.getCompression();
+		map.from(compression::isEnabled).to(builder::compressionEnabled);
+		map.from(compression::getMinSize).as(WsServerConfigFactory::toIntBytes).to(builder::compressionMinSize);
+		map.from(compression::isContextTakeover).to(builder::compressionContextTakeover);
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		try {
 			return builder.build();
@@ -58,7 +62,13 @@ final class WsServerConfigFactory {
 	/** The engine names settings as the properties are named, in camel case: maxFrameSize is ws.max-frame-size. */
 	static String propertyName(String setting) {
 		StringBuilder name = new StringBuilder("ws.");
-		for (char c : setting.toCharArray()) {
+		String rest = setting;
+		if (setting.startsWith("compression") && setting.length() > "compression".length()) {
+			// compressionMinSize is ws.compression.min-size: the nested group's properties.
+			name.append("compression.");
+			rest = Character.toLowerCase(setting.charAt(11)) + setting.substring(12);
+		}
+		for (char c : rest.toCharArray()) {
 			if (Character.isUpperCase(c)) {
 				name.append('-').append(Character.toLowerCase(c));
 			}

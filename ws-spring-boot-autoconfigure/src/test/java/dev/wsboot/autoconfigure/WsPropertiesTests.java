@@ -105,4 +105,25 @@ class WsPropertiesTests {
 		assertThat(this.properties.getReadBufferSize().toBytes()).isEqualTo(this.engine.readBufferSize());
 	}
 
+	@Test
+	void compressionEnabledMatchesEngineDefault() {
+		assertThat(this.properties.getCompression().isEnabled()).isEqualTo(this.engine.compressionEnabled());
+	}
+
+	@Test
+	void compressionMinSizeMatchesEngineDefault() {
+		assertThat(this.properties.getCompression().getMinSize().toBytes()).isEqualTo(this.engine.compressionMinSize());
+	}
+
+	@Test
+	void compressionContextTakeoverMatchesEngineDefault() {
+		assertThat(this.properties.getCompression().isContextTakeover()).isEqualTo(this.engine.compressionContextTakeover());
+	}
+
+	@Test
+	void compressionSettingsAreReportedUnderTheirNestedPropertyNames() {
+		assertThat(WsServerConfigFactory.propertyName("compressionMinSize")).isEqualTo("ws.compression.min-size");
+		assertThat(WsServerConfigFactory.propertyName("maxFrameSize")).isEqualTo("ws.max-frame-size");
+	}
+
 }

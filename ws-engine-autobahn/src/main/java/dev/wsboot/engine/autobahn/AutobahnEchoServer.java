@@ -39,6 +39,10 @@ public final class AutobahnEchoServer {
 			.maxFrameSize(MAX_PAYLOAD)
 			.maxOutboundQueueSize(MAX_QUEUE)
 			.maxInboundQueueSize(MAX_QUEUE)
+			// Cases 12.x and 13.x test permessage-deflate (RFC 7692) with every parameter offer;
+			// with context takeover allowed, the server keeps whatever context the offer lets it.
+			.compressionEnabled(true)
+			.compressionContextTakeover(true)
 			.build();
 		WsServer.builder().config(config).endpoint("/", new EchoHandler()).build().start();
 	}

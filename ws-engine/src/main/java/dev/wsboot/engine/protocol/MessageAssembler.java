@@ -7,11 +7,16 @@ import java.util.Arrays;
 /**
  * Turns frames into messages: joins fragments (RFC 6455 §5.4), validates text as UTF-8 as it
  * arrives (§8.1), enforces the message size limit before the payload is buffered, and parses
- * control frames (§5.5). It holds a message buffer only while a message is incomplete.
+ * control frames (§5.5). It holds a message buffer only while a message is incomplete. When
+ * permessage-deflate was agreed, messages whose first frame has RSV1 set go through a
+ * {@link MessageInflater} (RFC 7692 §6.2); the others take the same path as without it.
  */
 public final class MessageAssembler implements FrameListener {
 
 	private static final byte[] EMPTY = new byte[0];
+
+	/** RSV1 as the decoder reports the reserved bits (RFC 6455 §5.2: RSV1 is the highest of three). */
+	private static final int RSV1 = 0x4;
 
 	private final MessageListener listener;
 
@@ -20,6 +25,12 @@ public final class MessageAssembler implements FrameListener {
 	private final byte[] scratch;
 
 	private final Utf8Validator utf8 = new Utf8Validator();
+
+	/** Null unless permessage-deflate was agreed. */
+	private final MessageInflater inflater;
+
+	/** Whether the data message in progress is compressed. */
+	private boolean compressed;
 
 	/** Opcode of the data message in progress, or -1 between messages. */
 	private int messageOpcode = -1;
@@ -51,15 +62,27 @@ public final class MessageAssembler implements FrameListener {
 	 * thread, never kept between calls
 	 */
 	public MessageAssembler(MessageListener listener, long maxMessageSize, byte[] scratch) {
+		this(listener, maxMessageSize, scratch, null);
+	}
+
+	/**
+	 * @param inflater decompresses messages with RSV1 set, or null if permessage-deflate was not
+	 * agreed; the scratch buffer then also holds unmasked compressed bytes on their way into it
+	 */
+	public MessageAssembler(MessageListener listener, long maxMessageSize, byte[] scratch, MessageInflater inflater) {
 		this.listener = listener;
 		this.maxMessageSize = maxMessageSize;
 		this.scratch = scratch;
+		this.inflater = inflater;
 	}
 
 	@Override
 	public void onFrameHeader(int opcode, boolean fin, int rsv, long length) {
 		this.frameOpcode = opcode;
 		this.frameFin = fin;
+		if (rsv != 0) {
+			checkCompressedFrame(opcode, rsv);
+		}
 		if (Opcode.isControl(opcode)) {
 			this.control = (length == 0) ? EMPTY : new byte[(int) length];
 			this.controlLength = 0;
@@ -82,9 +105,29 @@ public final class MessageAssembler implements FrameListener {
 			this.messageOpcode = opcode;
 			this.messageLength = 0;
 			this.utf8.reset();
+			this.compressed = rsv != 0;
+			if (this.compressed) {
+				this.inflater.begin(length, (opcode == Opcode.TEXT) ? this.utf8 : null);
+			}
 		}
 		this.frameLength = (int) length;
 		this.frameEnd = (int) total;
+	}
+
+	/**
+	 * RFC 7692 §6.1: RSV1 marks a compressed message on its first frame only; on a continuation
+	 * or a control frame, or without the extension agreed (RFC 6455 §5.2), it fails the connection.
+	 */
+	private void checkCompressedFrame(int opcode, int rsv) {
+		if (this.inflater == null || rsv != RSV1) {
+			throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "Reserved bits set without a negotiated extension");
+		}
+		if (Opcode.isControl(opcode)) {
+			throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "RSV1 set on a control frame");
+		}
+		if (opcode == Opcode.CONTINUATION) {
+			throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "RSV1 set on a continuation frame");
+		}
 	}
 
 	@Override
@@ -93,6 +136,10 @@ public final class MessageAssembler implements FrameListener {
 			source.get(this.control, this.controlLength, length);
 			Masking.unmask(this.control, this.controlLength, length, mask, maskIndex);
 			this.controlLength += length;
+			return;
+		}
+		if (this.compressed) {
+			inflatePayload(source, length, mask, maskIndex);
 			return;
 		}
 		if (this.frameOpcode == Opcode.TEXT && this.frameFin && length == this.frameLength
@@ -110,6 +157,22 @@ public final class MessageAssembler implements FrameListener {
 		if (this.messageOpcode == Opcode.TEXT) {
 			validateText(this.message, at, length);
 		}
+	}
+
+	/**
+	 * Unmasks the compressed bytes through the scratch buffer, a piece at a time, into the
+	 * inflater; the compressed input is never kept.
+	 */
+	private void inflatePayload(ByteBuffer source, int length, int mask, int maskIndex) {
+		int done = 0;
+		while (done < length) {
+			int n = Math.min(length - done, this.scratch.length);
+			source.get(this.scratch, 0, n);
+			Masking.unmask(this.scratch, 0, n, mask, (maskIndex + done) & 3);
+			this.inflater.inflate(this.scratch, 0, n);
+			done += n;
+		}
+		this.messageLength += length;
 	}
 
 	/**
@@ -155,12 +218,34 @@ public final class MessageAssembler implements FrameListener {
 		if (!this.frameFin) {
 			return;
 		}
+		if (this.compressed) {
+			finishCompressed();
+			return;
+		}
 		byte[] data = (this.message == null) ? EMPTY : this.message;
 		int length = this.messageLength;
 		int messageType = this.messageOpcode;
 		this.messageOpcode = -1;
 		this.message = null;
 		this.messageLength = 0;
+		if (messageType == Opcode.TEXT) {
+			if (!this.utf8.isComplete()) {
+				throw incompleteText();
+			}
+			this.listener.onText(new String(data, 0, length, StandardCharsets.UTF_8));
+		}
+		else {
+			this.listener.onBinary((length == data.length) ? data : Arrays.copyOf(data, length));
+		}
+	}
+
+	private void finishCompressed() {
+		byte[] data = this.inflater.finish();
+		int length = this.inflater.length();
+		int messageType = this.messageOpcode;
+		this.messageOpcode = -1;
+		this.messageLength = 0;
+		this.compressed = false;
 		if (messageType == Opcode.TEXT) {
 			if (!this.utf8.isComplete()) {
 				throw incompleteText();
