@@ -26,13 +26,15 @@ import dev.wsboot.benchmarks.report.Report;
 /**
  * Runs every scenario against every server and writes BENCHMARKS.md and its charts. The caller
  * pins this JVM (the load client) to CPU 1; each server is pinned to CPU 0. Arguments:
- * {@code [--quick|--full] [--repo DIR] [--peers ID,ID] [--reps N]} (the last two for development).
+ * {@code [--quick|--full] [--repo DIR] [--peers ID,ID] [--scenarios ID,ID] [--reps N]} (the last two for development).
  */
 public final class BenchmarkSuite {
 
 	public static final String BROADCAST = "broadcast";
 
 	public static final String CHURN = "churn";
+
+	public static final String IDLE = "idle";
 
 	private final Settings settings;
 
@@ -42,8 +44,11 @@ public final class BenchmarkSuite {
 
 	private final List<String> only;
 
-	private BenchmarkSuite(Settings settings, Path repo, List<String> only) {
+	private final List<String> extras;
+
+	private BenchmarkSuite(Settings settings, Path repo, List<String> only, List<String> extras) {
 		this.only = only;
+		this.extras = extras;
 		this.settings = settings;
 		this.repo = repo;
 	}
@@ -52,17 +57,22 @@ public final class BenchmarkSuite {
 		Settings settings = Settings.quick();
 		Path repo = Path.of(".");
 		List<String> only = List.of();
+		List<String> extras = List.of(BROADCAST, CHURN, IDLE);
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> settings = Settings.quick();
 				case "--full" -> settings = Settings.full();
 				case "--repo" -> repo = Path.of(args[++i]);
 				case "--peers" -> only = List.of(args[++i].split(","));
+				case "--scenarios" -> {
+					extras = List.of(args[++i].split(","));
+					settings = settings.only(extras);
+				}
 				case "--reps" -> settings = settings.withRepetitions(Integer.parseInt(args[++i]));
 				default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
 			}
 		}
-		new BenchmarkSuite(settings, repo.toAbsolutePath().normalize(), only).run(String.join(" ", args));
+		new BenchmarkSuite(settings, repo.toAbsolutePath().normalize(), only, extras).run(String.join(" ", args));
 		// Selector threads of failed loads must not keep the JVM, and its shutdown hook, waiting.
 		System.exit(0);
 	}
@@ -120,13 +130,13 @@ public final class BenchmarkSuite {
 			boolean once = rep == 0;
 			if (peer.websocket() && (once || this.settings.repetitions() > 2)) {
 				Connector broadcast = new Connector(server.port(), "/broadcast", false);
-				measure(BROADCAST, peer, () -> new BroadcastLoad(broadcast, new FrameTemplate(MessageKind.TEXT_ASCII, 64),
+				measureIf(BROADCAST, peer, () -> new BroadcastLoad(broadcast, new FrameTemplate(MessageKind.TEXT_ASCII, 64),
 						this.settings.broadcastSubscribers(), this.settings.broadcastWindow())
 					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));
-				measure(CHURN, peer, () -> echo.churn(this.settings.churnConcurrency(), this.settings.warmupMillis(),
+				measureIf(CHURN, peer, () -> echo.churn(this.settings.churnConcurrency(), this.settings.warmupMillis(),
 						this.settings.measureMillis(), cpu));
 			}
-			if (once && !this.settings.freshServerForIdle()) {
+			if (once && !this.settings.freshServerForIdle() && this.extras.contains(IDLE)) {
 				idle(server, peer);
 			}
 		}
@@ -134,7 +144,7 @@ public final class BenchmarkSuite {
 			log("  " + peer.id() + " failed: " + ex);
 			this.results.fail("server", peer.id(), ex.getMessage());
 		}
-		if (rep == 0 && this.settings.freshServerForIdle()) {
+		if (rep == 0 && this.settings.freshServerForIdle() && this.extras.contains(IDLE)) {
 			try (ServerProcess server = ServerProcess.start(peer, logs)) {
 				idle(server, peer);
 			}
@@ -169,6 +179,12 @@ public final class BenchmarkSuite {
 
 		LoadResult run() throws IOException;
 
+	}
+
+	private void measureIf(String scenario, Peer peer, Load load) {
+		if (this.extras.contains(scenario)) {
+			measure(scenario, peer, load);
+		}
 	}
 
 	private void measure(String scenario, Peer peer, Load load) {

@@ -71,12 +71,19 @@ public final class Peers {
 		List<String> command = new ArrayList<>();
 		command.add(this.java);
 		command.addAll(JVM_FLAGS);
+		command.addAll(extraJvmFlags());
 		command.add("-cp");
 		command.add(this.classpath);
 		command.add("dev.wsboot.benchmarks." + mainClass);
 		command.add(Integer.toString(port));
 		command.addAll(List.of(extra));
 		return command;
+	}
+
+	/** For profiling by hand: BENCH_SERVER_JVM_ARGS is added to every Java server's flags. */
+	private static List<String> extraJvmFlags() {
+		String extra = System.getenv("BENCH_SERVER_JVM_ARGS");
+		return (extra == null || extra.isBlank()) ? List.of() : List.of(extra.trim().split("\\s+"));
 	}
 
 	private Peer starter() {
@@ -86,6 +93,7 @@ public final class Peers {
 					List<String> command = new ArrayList<>();
 					command.add(this.java);
 					command.addAll(JVM_FLAGS);
+					command.addAll(extraJvmFlags());
 					command.addAll(List.of("-jar", jar.toString(), "--ws.port=" + port, "--ws.host=127.0.0.1",
 							"--server.port=0", "--ws.max-connections=50000", "--ws.max-outbound-queue-size=64MB",
 							"--spring.main.banner-mode=off", "--logging.level.root=WARN"));

@@ -24,6 +24,13 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 				this.idleConnections, this.freshServerForIdle, this.repeatedScenarios);
 	}
 
+	public Settings only(List<String> ids) {
+		List<Scenario> kept = this.scenarios.stream().filter((s) -> ids.contains(s.id())).toList();
+		return new Settings(this.name, this.repetitions, this.serverWarmupMillis, this.warmupMillis, this.measureMillis,
+				kept, this.broadcastSubscribers, this.broadcastWindow, this.churnConcurrency, this.idleConnections,
+				this.freshServerForIdle, this.repeatedScenarios);
+	}
+
 	public static Settings quick() {
 		List<Scenario> scenarios = new ArrayList<>();
 		scenarios.add(new Scenario("echo-64c-64B-ascii-p16", MessageKind.TEXT_ASCII, 64, 64, 16));
@@ -33,7 +40,7 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-4c-64KiB-binary-np", MessageKind.BINARY, 64 * 1024, 4, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
 		// Two repetitions of the three 64-connection small-message scenarios; everything else once.
-		return new Settings("quick", 2, 1500, 250, 600, scenarios, 1000, 4, 16, 5_000, false, 3);
+		return new Settings("quick", 2, 2000, 200, 500, scenarios, 1000, 4, 16, 5_000, false, 3);
 	}
 
 	public static Settings full() {

@@ -35,6 +35,16 @@ public record Machine(int cpus, String cpuModel, String kernel, String jdk, Stri
 				(load.length >= 3) ? load[0] + " " + load[1] + " " + load[2] : loadAtStart.trim());
 	}
 
+	/** Whether other processes kept the machine busy: a 1-minute load above 0.5 before our servers started. */
+	boolean shared() {
+		try {
+			return Double.parseDouble(this.loadAverage.split(" ")[0]) > 0.5;
+		}
+		catch (NumberFormatException ex) {
+			return true;
+		}
+	}
+
 	private static String version(String... command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -57,6 +57,8 @@ public final class Report {
 		for (Scenario scenario : this.settings.scenarios()) {
 			(scenario.large() ? large : small).add(scenario);
 		}
+		servers();
+		summaryTable(small);
 		line("## Small-message echo");
 		line("");
 		line("![echo throughput](docs/benchmarks/echo-throughput.png)");
@@ -111,9 +113,11 @@ public final class Report {
 		line("- CPUs: " + machine.cpus() + " × " + machine.cpuModel() + "; kernel " + machine.kernel());
 		line("- JDK (client and every Java server): " + machine.jdk());
 		line("- Node " + machine.node() + ", Bun " + machine.bun());
-		line("- Load average when the run started: " + machine.loadAverage() + ". "
-				+ "**The machine was shared**: other engineers' builds and tests ran on the same two cores, so "
-				+ "absolute numbers are noisy; compare servers within one run.");
+		line("- Load average when the run started: " + machine.loadAverage() + (machine.shared()
+				? ". **The machine was shared**: other work ran on the same two cores during the run, so absolute "
+						+ "numbers are noisy and a server can lose its core for a while; compare servers within one "
+						+ "run and prefer the per-CPU-second figures."
+				: " (the machine was otherwise idle)."));
 		line("");
 		line("## Method");
 		line("");
@@ -143,6 +147,50 @@ public final class Report {
 				+ (this.settings.freshServerForIdle() ? "on a freshly started server."
 						: "at the end of the first repetition on the same process (so a JVM's RSS growth "
 								+ "understates: its heap pages were already touched; the heap figure is exact)."));
+		line("");
+	}
+
+	private void servers() {
+		line("## Servers");
+		line("");
+		line("Each serves `/echo` (every message back, verbatim) and `/broadcast` (every message to every client of "
+				+ "`/broadcast`, the sender included), with its own defaults unless a note says otherwise.");
+		line("");
+		line("| id | server |");
+		line("|---|---|");
+		for (Peer peer : this.peers) {
+			line("| " + name(peer) + " | " + peer.label()
+					+ ((peer.unavailable() != null) ? " — **not run**: " + peer.unavailable() : "") + " |");
+		}
+		line("");
+	}
+
+	/** wsboot against the floors and against Netty, scenario by scenario. */
+	private void summaryTable(List<Scenario> small) {
+		line("## Summary: wsboot against the raw echoes and Netty");
+		line("");
+		line("Ratios of medians, same scenario and run. Throughput ratios depend on the shared machine and on the "
+				+ "one-thread client; the per-CPU-second ratios compare how much work each server does per message.");
+		line("");
+		line("| scenario | wsboot | msgs/s | ÷ raw Java | ÷ raw C | ÷ Netty | per CPU-s | ÷ raw Java | ÷ raw C | ÷ Netty |");
+		line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+		for (Scenario scenario : small) {
+			String id = scenario.id();
+			for (String wsboot : List.of("wsboot-io", "wsboot-exec", "wsboot-starter")) {
+				Results.Summary rate = summary(id, wsboot, Results.Sample::rate);
+				if (rate.count() == 0) {
+					continue;
+				}
+				Results.Summary cpu = summary(id, wsboot, Results.Sample::perCpuSecond);
+				line("| " + scenario.title() + " | " + wsboot + " | " + num(rate.median()) + " | "
+						+ ratio(rate, summary(id, Peers.RAW_JAVA, Results.Sample::rate)) + " | "
+						+ ratio(rate, summary(id, Peers.RAW_C, Results.Sample::rate)) + " | "
+						+ ratio(rate, summary(id, Peers.NETTY, Results.Sample::rate)) + " | " + num(cpu.median()) + " | "
+						+ ratio(cpu, summary(id, Peers.RAW_JAVA, Results.Sample::perCpuSecond)) + " | "
+						+ ratio(cpu, summary(id, Peers.RAW_C, Results.Sample::perCpuSecond)) + " | "
+						+ ratio(cpu, summary(id, Peers.NETTY, Results.Sample::perCpuSecond)) + " |");
+			}
+		}
 		line("");
 	}
 
@@ -253,7 +301,7 @@ public final class Report {
 		Map<String, List<Double>> rate = new LinkedHashMap<>();
 		Map<String, List<Double>> perCpu = new LinkedHashMap<>();
 		for (Peer peer : this.peers) {
-			if (peer.unavailable() != null) {
+			if (peer.unavailable() != null || summary(small.get(0).id(), peer.id(), Results.Sample::rate).count() == 0) {
 				continue;
 			}
 			List<Double> r = new ArrayList<>();
@@ -303,7 +351,7 @@ public final class Report {
 	}
 
 	private static String name(Peer peer) {
-		return "**" + peer.id() + "** (" + peer.label() + ")";
+		return "**" + peer.id() + "**";
 	}
 
 	private static String ratio(Results.Summary value, Results.Summary reference) {
