@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,22 +47,22 @@ public final class Peers {
 		peers.add(new Peer(RAW_JAVA, "raw TCP echo, Java NIO, 1 thread (not WebSocket)", true, false,
 				(port) -> javaMain("servers.RawNioEchoPeer", port), null));
 		peers.add(cEcho());
-		peers.add(new Peer("wsboot-io", "wsboot engine, handlers on the I/O thread (IO_THREAD)", true, true,
+		peers.add(new Peer("wsboot-io", "wsboot engine alone, handlers on the I/O thread (IO_THREAD); message limit raised to 16 MiB, max connections to 50,000", true, true,
 				(port) -> javaMain("servers.WsbootPeer", port, "io"), null));
-		peers.add(new Peer("wsboot-exec", "wsboot engine, handlers on its executor (EXECUTOR, the default)", true, true,
+		peers.add(new Peer("wsboot-exec", "wsboot engine alone, handlers on its executor (EXECUTOR, the default); same limits", true, true,
 				(port) -> javaMain("servers.WsbootPeer", port, "executor"), null));
 		peers.add(starter());
-		peers.add(new Peer(NETTY, "Netty 4.2 websocketx, NIO transport", true, true,
+		peers.add(new Peer(NETTY, "Netty 4.2 websocketx, NIO transport, one worker thread per CPU (1 here), write per frame and flush per read batch, ChannelGroup broadcast", true, true,
 				(port) -> javaMain("servers.NettyPeer", port), null));
-		peers.add(new Peer("jetty", "Jetty 12 core + Jetty WebSocket API", true, true,
+		peers.add(new Peer("jetty", "Jetty 12.1 core server + Jetty WebSocket API (no servlets), default thread pool, 16 MiB message limit", true, true,
 				(port) -> javaMain("servers.JettyPeer", port), null));
-		peers.add(new Peer("spring-tomcat", "Spring WebSocket on embedded Tomcat (Boot 4.1)", true, true,
+		peers.add(new Peer("spring-tomcat", "Spring WebSocket on embedded Tomcat (Boot 4.1), Tomcat's default 8 KiB message buffers with partial-message echo, ConcurrentWebSocketSessionDecorator for broadcast", true, true,
 				(port) -> javaMain("servers.spring.SpringTomcatPeer", port, "--server.port=" + port,
 						"--server.address=127.0.0.1", "--server.tomcat.max-connections=50000",
 						"--server.tomcat.accept-count=4096", "--spring.main.banner-mode=off",
 						"--logging.level.root=WARN"),
 				null));
-		peers.add(new Peer("java-websocket", "Java-WebSocket 1.6.0", true, true,
+		peers.add(new Peer("java-websocket", "Java-WebSocket 1.6.0, default decoder threads, TCP_NODELAY on (off by default there), lost-connection pings off", true, true,
 				(port) -> javaMain("servers.JavaWebSocketPeer", port), null));
 		peers.addAll(nodePeers());
 		return peers;
@@ -88,7 +89,7 @@ public final class Peers {
 
 	private Peer starter() {
 		Path jar = this.repo.resolve("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar");
-		Peer peer = new Peer("wsboot-starter", "wsboot through the Spring Boot starter (sample-app jar, EXECUTOR)", true,
+		Peer peer = new Peer("wsboot-starter", "wsboot through the Spring Boot starter: the sample-app jar (EXECUTOR, its application.yml: 16 MB messages, 30 s pings), max connections 50,000" + builtAt(jar), true,
 				true, (port) -> {
 					List<String> command = new ArrayList<>();
 					command.add(this.java);
@@ -101,6 +102,16 @@ public final class Peers {
 				}, null);
 		return Files.isRegularFile(jar) ? peer
 				: peer.unavailable("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar not built (run mvn -pl sample-app -am package)");
+	}
+
+	/** When the sample-app jar was built: another module's build, so the report says which one ran. */
+	private static String builtAt(Path jar) {
+		try {
+			return "; jar built " + Files.getLastModifiedTime(jar).toInstant().truncatedTo(ChronoUnit.MINUTES);
+		}
+		catch (IOException ex) {
+			return "";
+		}
 	}
 
 	private Peer cEcho() {
@@ -120,10 +131,10 @@ public final class Peers {
 
 	private List<Peer> nodePeers() {
 		Path dir = this.module.resolve("target/node");
-		Peer ws = new Peer("node-ws", "Node.js + ws", false, true,
+		Peer ws = new Peer("node-ws", "Node.js + ws (npm), defaults except a 16 MiB payload limit", false, true,
 				(port) -> List.of("node", dir.resolve("ws-peer.js").toString(), Integer.toString(port)), null);
 		Path bunBinary = dir.resolve("node_modules/bun/bin/bun.exe");
-		Peer bun = new Peer("bun", "Bun (built-in WebSocket server)", false, true,
+		Peer bun = new Peer("bun", "Bun (npm package bun), its built-in WebSocket server, publish/subscribe broadcast", false, true,
 				(port) -> List.of(bunBinary.toString(), dir.resolve("bun-peer.js").toString(), Integer.toString(port)),
 				null);
 		try {

@@ -289,7 +289,16 @@ public final class Report {
 		line("- Raw echoes take no part in broadcast and churn (they have no WebSocket handshake).");
 		line("- One client thread on one core: against the fastest servers the client, not the server, may be the "
 				+ "limit; the per-CPU-second column is the fairer comparison there.");
-		line("- No TLS, no permessage-deflate, no multi-core scaling runs, no latency-under-fixed-rate (open-loop) runs.");
+		line("- The quick variant's warm-up (a few seconds on a shared core) is short for JIT compilers: servers with "
+				+ "a larger code path (Netty, Jetty, Tomcat) may not be fully compiled yet. Use `--full` for "
+				+ "publishable figures.");
+		line("- RSS growth per idle connection is unreliable for runtimes that give memory back (Bun can show a "
+				+ "negative figure); the JVMs' live-heap figure is the precise one.");
+		line("- No TLS, no permessage-deflate, no multi-core scaling runs, no latency-under-fixed-rate (open-loop) runs, "
+				+ "no slow-consumer scenario.");
+		line("- Profiling a server: `BENCH_SERVER_JVM_ARGS=\"-XX:StartFlightRecording=filename=/tmp/s.jfr,settings=profile\" "
+				+ "benchmarks/run.sh --quick --peers wsboot-io --scenarios echo-64c-1KiB-utf8-p16 --reps 3`, then "
+				+ "`jfr print --events jdk.ExecutionSample /tmp/s.jfr`.");
 		line("");
 	}
 
