@@ -9,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
 
 import dev.wsboot.engine.protocol.CloseCodes;
 import dev.wsboot.engine.protocol.FrameEncoder;
@@ -20,44 +17,24 @@ import dev.wsboot.engine.protocol.Opcode;
 import dev.wsboot.engine.transport.Connection;
 
 /**
- * The session handed to application code: sends from any thread into the connection's queue,
- * and delivers the connection's events to the handler one at a time, in order.
- *
- * <p>With handlers on the executor, events wait in an inbox drained by one task at a time; a burst
- * of messages read together is delivered by one task, so there is one thread hop per read, not per
- * message. When the inbox holds more than {@link WsServerConfig#maxInboundQueueSize()} bytes, the
- * connection stops reading until the handler catches up, so back-pressure reaches the client
- * through TCP instead of memory growing.
+ * The session handed to application code: sends from any thread into the connection's queue
+ * (compressed when permessage-deflate was agreed, bounded by the slow client policy), and hands
+ * the connection's events to its {@link SessionEvents} for ordered delivery to the handler.
  */
-final class DefaultWsSession implements WsSession, Runnable {
+final class DefaultWsSession implements WsSession {
 
 	private static final System.Logger logger = System.getLogger(DefaultWsSession.class.getName());
-
-	private static final Object OPENED = new Object();
-
-	private static final VarHandle SCHEDULED;
-
-	private static final VarHandle INBOX_BYTES;
 
 	private static final VarHandle SENT;
 
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			SCHEDULED = lookup.findVarHandle(DefaultWsSession.class, "scheduled", int.class);
-			INBOX_BYTES = lookup.findVarHandle(DefaultWsSession.class, "inboxBytes", long.class);
 			SENT = lookup.findVarHandle(DefaultWsSession.class, "sent", long.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
-	}
-
-	private record Pong(byte[] payload) {
-	}
-
-	/** Runs an I/O thread action once the handler has had every event queued before it. */
-	private record AfterEvents(Runnable action) {
 	}
 
 	private final long id;
@@ -68,8 +45,6 @@ final class DefaultWsSession implements WsSession, Runnable {
 
 	private final HandshakeContext handshake;
 
-	private final WsHandler handler;
-
 	private final EndpointStats stats;
 
 	private final ServerRuntime server;
@@ -78,18 +53,10 @@ final class DefaultWsSession implements WsSession, Runnable {
 
 	private final InetSocketAddress remoteAddress;
 
-	private final Queue<Object> inbox;
-
-	private final Runnable resumeReading;
+	private final SessionEvents events;
 
 	/** Null unless permessage-deflate was agreed; then messages of at least the minimum size are compressed. */
 	private final MessageDeflater deflater;
-
-	@SuppressWarnings("unused") // accessed through SCHEDULED
-	private volatile int scheduled;
-
-	@SuppressWarnings("unused") // accessed through INBOX_BYTES
-	private volatile long inboxBytes;
 
 	@SuppressWarnings("unused") // accessed through SENT
 	private volatile long sent;
@@ -99,10 +66,6 @@ final class DefaultWsSession implements WsSession, Runnable {
 	/** Whether application messages may still be queued: false once a close frame is queued. */
 	private volatile boolean sendable = true;
 
-	private volatile boolean readPausedByInbox;
-
-	private boolean closeDelivered;
-
 	DefaultWsSession(WebSocketConnection protocol, HandshakeContext handshake, WsEndpoint endpoint, EndpointStats stats,
 			ServerRuntime server, MessageDeflater deflater) {
 		this.deflater = deflater;
@@ -110,12 +73,10 @@ final class DefaultWsSession implements WsSession, Runnable {
 		this.protocol = protocol;
 		this.connection = protocol.connection();
 		this.handshake = handshake;
-		this.handler = endpoint.handler();
 		this.stats = stats;
 		this.server = server;
 		this.remoteAddress = handshake.remoteAddress();
-		this.inbox = server.handlersOnIoThread() ? null : new ConcurrentLinkedQueue<>();
-		this.resumeReading = this::resumeReading;
+		this.events = new SessionEvents(this, endpoint.handler(), protocol, server);
 	}
 
 	EndpointStats stats() {
@@ -357,141 +318,27 @@ final class DefaultWsSession implements WsSession, Runnable {
 	}
 
 	void dispatchOpen() {
-		dispatch(OPENED, 0);
+		this.events.open();
 	}
 
 	void dispatchMessage(Object message, int size) {
 		this.received++;
 		this.stats.received(message instanceof String, size);
-		dispatch(message, size);
+		this.events.message(message, size);
 	}
 
 	void dispatchPong(byte[] payload) {
-		dispatch(new Pong(payload), payload.length);
+		this.events.pong(payload);
 	}
 
 	void dispatchClose(CloseStatus status) {
 		this.sendable = false;
-		dispatch(status, 0);
+		this.events.close(status);
 	}
 
-	/**
-	 * Runs the action on the I/O thread once the handler has been given every event dispatched so
-	 * far, so that its replies to them are queued first: at once when handlers run on the I/O
-	 * thread or none is pending. I/O thread only.
-	 */
+	/** See {@link SessionEvents#afterPendingEvents(Runnable)}. */
 	void afterPendingEvents(Runnable action) {
-		if (this.inbox == null || ((int) SCHEDULED.getVolatile(this) == 0 && this.inbox.isEmpty())) {
-			action.run();
-			return;
-		}
-		dispatch(new AfterEvents(action), 0);
-	}
-
-	/** Runs on the I/O thread. */
-	private void dispatch(Object event, int size) {
-		if (this.inbox == null) {
-			deliver(event);
-			return;
-		}
-		this.inbox.offer(event);
-		long pending = (long) INBOX_BYTES.getAndAdd(this, (long) size) + size;
-		if (pending > this.server.config().maxInboundQueueSize() && !this.readPausedByInbox) {
-			this.readPausedByInbox = true;
-			this.connection.pauseReading();
-		}
-		if (SCHEDULED.compareAndSet(this, 0, 1)) {
-			try {
-				this.server.handlerExecutor().execute(this);
-			}
-			catch (RejectedExecutionException ex) {
-				SCHEDULED.setVolatile(this, 0);
-				logger.log(Level.ERROR, "Handler executor refused the events of session #" + this.id
-						+ "; closing it with 1011", ex);
-				this.protocol.close(CloseCodes.INTERNAL_ERROR, "Server overloaded", CloseCategory.SERVER_ERROR);
-			}
-		}
-	}
-
-	/** Drains the inbox on the handler executor, one event at a time. */
-	@Override
-	public void run() {
-		do {
-			Object event;
-			while ((event = this.inbox.poll()) != null) {
-				deliver(event);
-				int size = sizeOf(event);
-				if (size > 0) {
-					long pending = (long) INBOX_BYTES.getAndAdd(this, (long) -size) - size;
-					if (this.readPausedByInbox && pending <= this.server.config().maxInboundQueueSize() / 2) {
-						this.readPausedByInbox = false;
-						this.connection.loop().execute(this.resumeReading);
-					}
-				}
-			}
-			SCHEDULED.setVolatile(this, 0);
-		}
-		while (!this.inbox.isEmpty() && SCHEDULED.compareAndSet(this, 0, 1));
-	}
-
-	private void resumeReading() {
-		if (!this.readPausedByInbox) {
-			this.connection.resumeReading();
-		}
-	}
-
-	private static int sizeOf(Object event) {
-		if (event instanceof String text) {
-			return text.length();
-		}
-		if (event instanceof byte[] data) {
-			return data.length;
-		}
-		return (event instanceof Pong pong) ? pong.payload().length : 0;
-	}
-
-	private void deliver(Object event) {
-		if (this.closeDelivered) {
-			return;
-		}
-		try {
-			if (event instanceof String text) {
-				this.handler.onText(this, text);
-			}
-			else if (event instanceof byte[] data) {
-				this.handler.onBinary(this, data);
-			}
-			else if (event == OPENED) {
-				this.handler.onOpen(this);
-			}
-			else if (event instanceof Pong pong) {
-				this.handler.onPong(this, pong.payload());
-			}
-			else if (event instanceof AfterEvents after) {
-				this.connection.loop().execute(after.action());
-			}
-			else if (event instanceof CloseStatus status) {
-				this.closeDelivered = true;
-				this.handler.onClose(this, status);
-			}
-		}
-		catch (Throwable ex) {
-			handleError(ex);
-		}
-	}
-
-	private void handleError(Throwable error) {
-		logger.log(Level.DEBUG, () -> "Handler of " + path() + " threw on session #" + this.id, error);
-		try {
-			this.handler.onError(this, error);
-		}
-		catch (Throwable ex) {
-			logger.log(Level.ERROR, "Error handler of " + path() + " threw on session #" + this.id
-					+ "; closing it with 1011", ex);
-			if (this.sendable) {
-				close(CloseCodes.INTERNAL_ERROR, "Internal server error");
-			}
-		}
+		this.events.afterPendingEvents(action);
 	}
 
 	@Override
