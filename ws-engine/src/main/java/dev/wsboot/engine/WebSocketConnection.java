@@ -218,7 +218,7 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 			this.decoder.decode(data);
 		}
 		catch (WsProtocolException ex) {
-			fail(ex.closeCode(), ex.getMessage());
+			fail(ex.closeCode(), ex.getMessage(), ex.inCloseFrame());
 		}
 	}
 
@@ -291,6 +291,15 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 	 * for the client to close, so it reads the close frame instead of a reset.
 	 */
 	void fail(int code, String reason) {
+		fail(code, reason, false);
+	}
+
+	/**
+	 * @param peerClosed whether the violation was in the client's close frame: the client sends
+	 * nothing more, so the socket is closed once our close frame is written instead of lingering
+	 * for the client's close (no unread input is left to turn the close into a reset)
+	 */
+	private void fail(int code, String reason, boolean peerClosed) {
 		logger.log(Level.DEBUG, () -> "Failing connection " + describe() + " with " + code + ": " + reason);
 		if (this.decoder != null) {
 			this.decoder.stop();
@@ -303,12 +312,17 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 			this.closingSince = System.nanoTime();
 			// Replies to the messages read before the violation still go out ahead of the close
 			// frame; nothing read after it is processed (§7.1.7).
-			this.session.afterPendingEvents(() -> sendFinalClose(code, reason, true));
+			this.session.afterPendingEvents(() -> sendFinalClose(code, reason, !peerClosed));
 		}
 		else if (this.state == State.CLOSE_SENT) {
 			this.state = State.CLOSING;
 			this.closingSince = System.nanoTime();
-			this.connection.shutdownOutputAfterFlush();
+			if (peerClosed) {
+				this.connection.closeAfterFlush();
+			}
+			else {
+				this.connection.shutdownOutputAfterFlush();
+			}
 		}
 	}
 

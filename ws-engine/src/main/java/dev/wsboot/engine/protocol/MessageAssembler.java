@@ -264,14 +264,14 @@ public final class MessageAssembler implements FrameListener {
 			return;
 		}
 		if (payload.length == 1) {
-			throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "Close frame with a one byte body");
+			throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "Close frame with a one byte body", true);
 		}
 		int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
 		if (!CloseCodes.isValidOnWire(code)) {
-			throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "Invalid close code " + code);
+			throw new WsProtocolException(CloseCodes.PROTOCOL_ERROR, "Invalid close code " + code, true);
 		}
 		if (!Utf8Validator.isValid(payload, 2, payload.length - 2)) {
-			throw new WsProtocolException(CloseCodes.INVALID_PAYLOAD, "Close reason is not valid UTF-8");
+			throw new WsProtocolException(CloseCodes.INVALID_PAYLOAD, "Close reason is not valid UTF-8", true);
 		}
 		this.listener.onClose(code, new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
 	}

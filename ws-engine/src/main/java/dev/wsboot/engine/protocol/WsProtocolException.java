@@ -9,13 +9,29 @@ public final class WsProtocolException extends RuntimeException {
 
 	private final int closeCode;
 
+	private final boolean inCloseFrame;
+
 	public WsProtocolException(int closeCode, String reason) {
+		this(closeCode, reason, false);
+	}
+
+	/**
+	 * @param inCloseFrame whether the violation is in the peer's close frame, after which the peer
+	 * sends nothing more (RFC 6455 §5.5.1)
+	 */
+	public WsProtocolException(int closeCode, String reason, boolean inCloseFrame) {
 		super(reason, null, false, false);
 		this.closeCode = closeCode;
+		this.inCloseFrame = inCloseFrame;
 	}
 
 	public int closeCode() {
 		return this.closeCode;
+	}
+
+	/** Whether the violation is in the peer's close frame: the peer has finished sending. */
+	public boolean inCloseFrame() {
+		return this.inCloseFrame;
 	}
 
 }

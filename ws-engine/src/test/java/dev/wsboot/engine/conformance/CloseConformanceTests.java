@@ -1,9 +1,12 @@
 package dev.wsboot.engine.conformance;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import dev.wsboot.engine.RawClient;
 import dev.wsboot.engine.RawClient.Frame;
+import dev.wsboot.engine.TestServers;
+import dev.wsboot.engine.WsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -121,6 +124,25 @@ class CloseConformanceTests extends ConformanceTestSupport {
 					(byte) 0xBD, (byte) 0xB9, (byte) 0xCF, (byte) 0x83, (byte) 0xCE, (byte) 0xBC, (byte) 0xCE, (byte) 0xB5,
 					(byte) 0xED, (byte) 0xA0, (byte) 0x80 }));
 			client.assertFailedWith(1007);
+		}
+	}
+
+	/**
+	 * The client's bad close frame is the last thing it sends (§5.5.1), so the server closes the
+	 * connection once its 1007 is written instead of lingering for a close that will not come; a
+	 * close timeout far longer than the wait shows the difference.
+	 */
+	@Test
+	void case7_5_1_afterABadCloseFrameTheServerClosesTcpWithoutWaitingForTheClient() throws IOException {
+		WsServer patient = TestServers.echo(TestServers.config().closeTimeout(Duration.ofSeconds(60)).build());
+		try (RawClient client = RawClient.open(patient.port())) {
+			client.sendFrame(0x88, concat(RawClient.closeBody(1000, ""), new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }));
+			assertThat(client.readClose().closeCode()).isEqualTo(1007);
+			TestServers.await("the server to close the connection without the client's close", Duration.ofSeconds(5),
+					() -> patient.activeConnections() == 0);
+		}
+		finally {
+			patient.stop(Duration.ofSeconds(1));
 		}
 	}
 
