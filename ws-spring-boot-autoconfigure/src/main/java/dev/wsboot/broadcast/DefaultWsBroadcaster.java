@@ -118,8 +118,10 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 		if (find(clientId) == null) {
 			return false;
 		}
-		this.groups.computeIfAbsent(group, (name) -> ConcurrentHashMap.newKeySet()).add(clientId);
-		this.groupsByClient.computeIfAbsent(clientId, (id) -> ConcurrentHashMap.newKeySet()).add(group);
+		// compute() runs atomically per key, so a join never adds to a group that a concurrent
+		// leave is removing for being empty.
+		this.groups.compute(group, (name, members) -> add(members, clientId));
+		this.groupsByClient.compute(clientId, (id, memberships) -> add(memberships, group));
 		// The client may have left between the check and the join; its close already ran, so undo.
 		if (find(clientId) == null) {
 			forget(clientId);
@@ -130,12 +132,18 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 
 	@Override
 	public boolean leave(String group, long clientId) {
-		Set<String> memberships = this.groupsByClient.get(clientId);
-		if (memberships != null) {
-			memberships.remove(group);
-		}
-		Set<Long> members = this.groups.get(group);
-		return members != null && members.remove(clientId);
+		this.groupsByClient.computeIfPresent(clientId, (id, memberships) -> remove(memberships, group));
+		boolean[] removed = new boolean[1];
+		this.groups.computeIfPresent(group, (name, members) -> {
+			removed[0] = members.remove(clientId);
+			return members.isEmpty() ? null : members;
+		});
+		return removed[0];
+	}
+
+	@Override
+	public Set<String> groups() {
+		return Set.copyOf(this.groups.keySet());
 	}
 
 	@Override
@@ -177,12 +185,22 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 		Set<String> memberships = this.groupsByClient.remove(clientId);
 		if (memberships != null) {
 			for (String group : memberships) {
-				Set<Long> members = this.groups.get(group);
-				if (members != null) {
-					members.remove(clientId);
-				}
+				this.groups.computeIfPresent(group, (name, members) -> remove(members, clientId));
 			}
 		}
+	}
+
+	/** Adds to a set that may not exist yet; called inside compute(). */
+	private static <T> Set<T> add(Set<T> set, T element) {
+		Set<T> result = (set != null) ? set : ConcurrentHashMap.newKeySet();
+		result.add(element);
+		return result;
+	}
+
+	/** Removes from a set, dropping it when empty so that groups nobody is in take no memory. */
+	private static <T> Set<T> remove(Set<T> set, T element) {
+		set.remove(element);
+		return set.isEmpty() ? null : set;
 	}
 
 	private WsSession find(long clientId) {

@@ -65,6 +65,9 @@ public interface WsBroadcaster {
 	/** @return whether the client was in the group */
 	boolean leave(String group, long clientId);
 
+	/** The names of the groups that have members; a group without members does not exist. */
+	Set<String> groups();
+
 	/** The ids of a group's members; empty for an unknown group. */
 	Set<Long> members(String group);
 

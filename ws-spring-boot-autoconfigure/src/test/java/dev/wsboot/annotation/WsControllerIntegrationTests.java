@@ -148,6 +148,10 @@ class WsControllerIntegrationTests {
 			await().until(() -> this.broadcaster.members("green").size() == 1);
 			bob.sendText("members:green");
 			assertThat(bob.nextText()).doesNotContain(",");
+			assertThat(this.broadcaster.groups()).contains("green");
+			bob.sendText("leave:green");
+			assertThat(bob.nextText()).isEqualTo("left green true");
+			assertThat(this.broadcaster.groups()).as("a group nobody is in is gone").doesNotContain("green");
 		}
 	}
 
