@@ -26,7 +26,7 @@ import dev.wsboot.benchmarks.report.Report;
 /**
  * Runs every scenario against every server and writes BENCHMARKS.md and its charts. The caller
  * pins this JVM (the load client) to CPU 1; each server is pinned to CPU 0. Arguments:
- * {@code [--quick|--full] [--repo DIR] [--peers ID,ID] [--scenarios ID,ID] [--reps N]} (the last two for development).
+ * {@code [--quick|--full] [--repo DIR] [--peers ID,ID] [--scenarios ID,ID] [--reps N] [--server-warmup-ms MS]} (the last two for development).
  */
 public final class BenchmarkSuite {
 
@@ -68,6 +68,7 @@ public final class BenchmarkSuite {
 					extras = List.of(args[++i].split(","));
 					settings = settings.only(extras);
 				}
+				case "--server-warmup-ms" -> settings = settings.withServerWarmup(Long.parseLong(args[++i]));
 				case "--reps" -> settings = settings.withRepetitions(Integer.parseInt(args[++i]));
 				default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
 			}

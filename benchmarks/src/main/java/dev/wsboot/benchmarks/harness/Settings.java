@@ -24,6 +24,12 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 				this.idleConnections, this.freshServerForIdle, this.repeatedScenarios);
 	}
 
+	public Settings withServerWarmup(long millis) {
+		return new Settings(this.name, this.repetitions, millis, this.warmupMillis, this.measureMillis, this.scenarios,
+				this.broadcastSubscribers, this.broadcastWindow, this.churnConcurrency, this.idleConnections,
+				this.freshServerForIdle, this.repeatedScenarios);
+	}
+
 	public Settings only(List<String> ids) {
 		List<Scenario> kept = this.scenarios.stream().filter((s) -> ids.contains(s.id())).toList();
 		return new Settings(this.name, this.repetitions, this.serverWarmupMillis, this.warmupMillis, this.measureMillis,
