@@ -150,10 +150,11 @@ public final class WsServer {
 	/**
 	 * Stops the server: stops accepting, sends close 1001 to every client, waits for their close
 	 * frames up to the grace period, then closes what is left. Returns when every I/O thread ended.
+	 * @return how many sessions did not close within the grace period and were dropped
 	 */
-	public synchronized void stop(Duration gracePeriod) {
+	public synchronized int stop(Duration gracePeriod) {
 		if (!this.running) {
-			return;
+			return 0;
 		}
 		this.running = false;
 		this.acceptor.close();
@@ -161,8 +162,9 @@ public final class WsServer {
 			session.closeOnLoop(CloseCodes.GOING_AWAY, "Server shutting down", CloseCategory.GOING_AWAY);
 		}
 		long deadline = System.nanoTime() + gracePeriod.toNanos();
+		int dropped = 0;
 		try {
-			awaitNoSessions(deadline);
+			dropped = awaitNoSessions(deadline);
 			for (IoLoop loop : this.loops) {
 				if (!loop.shutdown(5, TimeUnit.SECONDS)) {
 					logger.log(Level.WARNING, "I/O thread did not end within 5 seconds");
@@ -176,17 +178,19 @@ public final class WsServer {
 			this.ownedExecutor.shutdown();
 		}
 		this.runtime.zlib().close();
-		logger.log(Level.INFO, "WebSocket server stopped");
+		int droppedSessions = dropped;
+		logger.log(Level.DEBUG, () -> "WebSocket server stopped" + ((droppedSessions > 0)
+				? "; " + droppedSessions + " sessions did not close within " + gracePeriod + " and were dropped" : ""));
+		return dropped;
 	}
 
-	private void awaitNoSessions(long deadline) {
+	/** @return the sessions still open at the deadline */
+	private int awaitNoSessions(long deadline) {
 		// The sessions close on the I/O threads; poll their count, which drops as close frames return.
 		while (this.sessions.count() > 0 && System.nanoTime() - deadline < 0) {
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
 		}
-		if (this.sessions.count() > 0) {
-			logger.log(Level.INFO, () -> this.sessions.count() + " WebSocket sessions did not close in time; dropping them");
-		}
+		return this.sessions.count();
 	}
 
 	public boolean isRunning() {

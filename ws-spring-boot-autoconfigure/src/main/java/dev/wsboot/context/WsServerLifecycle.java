@@ -2,12 +2,13 @@ package dev.wsboot.context;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.wsboot.engine.WsServer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -26,7 +27,12 @@ public class WsServerLifecycle implements SmartLifecycle {
 	/** The phase of Spring Boot's graceful web server shutdown (WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE). */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
-	private static final System.Logger logger = System.getLogger(WsServerLifecycle.class.getName());
+	/**
+	 * Spring's logging, not System.Logger as in the engine: in a packaged application the engine's
+	 * System.Logger goes through java.util.logging, whose own shutdown hook may already have removed
+	 * its handlers when the application stops on SIGTERM, and the stop must still be reported.
+	 */
+	private static final Log logger = LogFactory.getLog(WsServerLifecycle.class);
 
 	private final Supplier<WsServer> serverFactory;
 
@@ -70,7 +76,11 @@ public class WsServerLifecycle implements SmartLifecycle {
 	public void stop() {
 		WsServer server = this.server;
 		if (server != null) {
-			server.stop(this.shutdownTimeout);
+			int port = server.port();
+			int dropped = server.stop(this.shutdownTimeout);
+			logger.info("WebSocket server on port " + port + " stopped"
+					+ ((dropped > 0) ? "; " + dropped + " connections did not close within " + this.shutdownTimeout
+							+ " (ws.shutdown-timeout) and were dropped" : ""));
 			this.server = null;
 			this.afterStop.run();
 			this.events.publishEvent(new WsServerStoppedEvent(server));
@@ -84,7 +94,7 @@ public class WsServerLifecycle implements SmartLifecycle {
 				stop();
 			}
 			catch (RuntimeException ex) {
-				logger.log(Level.ERROR, "Error stopping the WebSocket server", ex);
+				logger.error("Error stopping the WebSocket server", ex);
 			}
 			finally {
 				callback.run();

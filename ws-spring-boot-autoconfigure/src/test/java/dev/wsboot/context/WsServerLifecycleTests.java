@@ -33,6 +33,14 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class WsServerLifecycleTests {
 
 	@Test
+	void shutdownIsLoggedWithThePort(CapturedOutput output) {
+		ConfigurableApplicationContext context = run("--ws.port=0");
+		int port = port(context);
+		context.close();
+		assertThat(output).contains("WebSocket server on port " + port + " stopped");
+	}
+
+	@Test
 	void shutdownSendsGoingAwayToConnectedClients() {
 		ConfigurableApplicationContext context = run("--ws.port=0");
 		int port = context.getBean(WsServerLifecycle.class).getServer().port();
