@@ -1,6 +1,5 @@
 package dev.wsboot.sample;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The chat page in a real browser: the system's Chromium, driven through the system's
@@ -39,21 +34,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>Its own application context (the extra property), so the connection count on the page
  * starts at zero.
  */
-@EnabledIf(value = "chromiumIsInstalledOrOnCi",
-		disabledReason = "Browser test skipped: " + SampleChatBrowserTests.MISSING + " (with CI=true it fails instead)")
+@EnabledIf(value = "dev.wsboot.sample.SystemChromium#isInstalledOrOnCi",
+		disabledReason = "Browser test skipped: " + SystemChromium.MISSING + " (with CI=true it fails instead)")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "ws.port=0", "spring.application.name=sample-browser-test",
 				// Selenium warns that it has no DevTools (CDP) bindings for this Chromium; none are used.
 				"logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error",
 				"logging.level.org.openqa.selenium.chromium.ChromiumDriver=error" })
 class SampleChatBrowserTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	static final String MISSING = "/usr/bin/chromium or /usr/bin/chromedriver is missing; "
-			+ "install them with 'apt-get install chromium chromium-driver'";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -67,24 +55,9 @@ class SampleChatBrowserTests {
 
 	private final List<WebDriver> browsers = new ArrayList<>();
 
-	/** Runs where the browser is installed, and always on CI, so that there its absence fails. */
-	static boolean chromiumIsInstalledOrOnCi() {
-		return isChromiumInstalled() || isCi();
-	}
-
 	@BeforeAll
 	static void failOnCiWithoutChromium() {
-		if (!isChromiumInstalled()) {
-			fail("CI=true and " + MISSING);
-		}
-	}
-
-	private static boolean isChromiumInstalled() {
-		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-	}
-
-	private static boolean isCi() {
-		return "true".equals(System.getenv("CI"));
+		SystemChromium.failIfMissing();
 	}
 
 	@AfterEach
@@ -124,20 +97,12 @@ class SampleChatBrowserTests {
 	}
 
 	private WebDriver openChat(String name) {
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + this.profiles.resolve(name).toAbsolutePath());
-		WebDriver browser = new ChromeDriver(service, options);
+		WebDriver browser = SystemChromium.start(this.profiles.resolve(name), false);
 		this.browsers.add(browser);
 		browser.get("http://localhost:" + this.httpPort + "/");
 		waitFor(browser).until(ExpectedConditions.textToBe(By.id("state"), "open"));
+		// Chromium offers permessage-deflate and the sample enables compression.
+		assertThat(browser.findElement(By.id("extensions")).getText()).contains("permessage-deflate");
 		return browser;
 	}
 

@@ -38,6 +38,8 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
 	private final StringBuilder text = new StringBuilder();
 
+	private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+
 	private WebSocket socket;
 
 	private WsTestClient() {
@@ -45,6 +47,11 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
 	public static WsTestClient connect(int port, String path) {
 		return connect(port, path, Map.of(), List.of());
+	}
+
+	/** Connects offering these subprotocols, in this order of preference. */
+	public static WsTestClient connect(int port, String path, String... subprotocols) {
+		return connect(port, path, Map.of(), List.of(subprotocols));
 	}
 
 	public static WsTestClient connect(int port, String path, Map<String, String> headers, List<String> subprotocols) {
@@ -73,6 +80,14 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 			throw new IllegalStateException("Could not connect to " + path, ex);
 		}
 		return client;
+	}
+
+	/**
+	 * Attempts a connection that the server should refuse.
+	 * @return the HTTP status the server answered with
+	 */
+	public static int refusedStatus(int port, String path, String... subprotocols) {
+		return refusedStatus(port, path, Map.of(), List.of(subprotocols));
 	}
 
 	/**
@@ -147,6 +162,31 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 		return data;
 	}
 
+	/**
+	 * Waits for a text message, skipping others (such as notices about other clients).
+	 * @return the messages received before it
+	 */
+	public List<Object> awaitText(String expected) {
+		List<Object> before = new java.util.ArrayList<>();
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		try {
+			while (true) {
+				Object message = this.messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+				if (message == null) {
+					throw new AssertionError("No message '" + expected + "' within " + TIMEOUT + "; got " + before);
+				}
+				if (expected.equals(message)) {
+					return before;
+				}
+				before.add(message);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
 	/** Waits until no message arrived for the given time; returns what did arrive. */
 	public List<Object> drain(Duration quiet) throws InterruptedException {
 		List<Object> drained = new java.util.ArrayList<>();
@@ -193,9 +233,13 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
 	@Override
 	public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-		byte[] bytes = new byte[data.remaining()];
-		data.get(bytes);
-		this.messages.add(bytes);
+		byte[] part = new byte[data.remaining()];
+		data.get(part);
+		this.binary.writeBytes(part);
+		if (last) {
+			this.messages.add(this.binary.toByteArray());
+			this.binary.reset();
+		}
 		webSocket.request(1);
 		return null;
 	}
