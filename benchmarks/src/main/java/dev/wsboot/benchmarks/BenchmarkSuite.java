@@ -194,6 +194,11 @@ public final class BenchmarkSuite {
 			Results.Sample sample = new Results.Sample(result.messagesPerSecond(),
 					result.perCpuSecond(this.settings.measureMillis()), result.percentileMicros(50),
 					result.percentileMicros(99), result.errors());
+			if (sample.rate() == 0) {
+				log("  " + scenario + " failed: no message completed in the measured window");
+				this.results.fail(scenario, peer.id(), "no message completed in the measured window");
+				return;
+			}
 			this.results.add(scenario, peer.id(), sample);
 			if (result.errors() > 0) {
 				this.results.fail(scenario, peer.id(), result.errors() + " messages differed from what was sent");

@@ -88,8 +88,9 @@ public final class Peers {
 	}
 
 	private Peer starter() {
-		Path jar = this.repo.resolve("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar");
-		Peer peer = new Peer("wsboot-starter", "wsboot through the Spring Boot starter: the sample-app jar (EXECUTOR, its application.yml: 16 MB messages, 30 s pings), max connections 50,000" + builtAt(jar), true,
+		Path built = this.repo.resolve("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar");
+		Path jar = this.module.resolve("target/sample-app/sample-app.jar");
+		Peer peer = new Peer("wsboot-starter", "wsboot through the Spring Boot starter: the sample-app jar (EXECUTOR, its application.yml: 16 MB messages, 30 s pings), max connections 50,000" + builtAt(built), true,
 				true, (port) -> {
 					List<String> command = new ArrayList<>();
 					command.add(this.java);
@@ -100,8 +101,18 @@ public final class Peers {
 							"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 					return command;
 				}, null);
-		return Files.isRegularFile(jar) ? peer
-				: peer.unavailable("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar not built (run mvn -pl sample-app -am package)");
+		if (!Files.isRegularFile(built)) {
+			return peer.unavailable("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar not built (run mvn -pl sample-app -am package)");
+		}
+		try {
+			// Run a copy: a rebuild of sample-app during the run would otherwise pull the jar from under the JVM.
+			Files.createDirectories(jar.getParent());
+			Files.copy(built, jar, StandardCopyOption.REPLACE_EXISTING);
+			return peer;
+		}
+		catch (IOException ex) {
+			return peer.unavailable("could not copy the sample-app jar: " + ex.getMessage());
+		}
 	}
 
 	/** When the sample-app jar was built: another module's build, so the report says which one ran. */
