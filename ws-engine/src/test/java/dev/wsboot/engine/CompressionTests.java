@@ -40,20 +40,10 @@ class CompressionTests {
 	}
 
 	private WsServer start(WsServerConfig.Builder config) throws IOException {
-		WsHandler handler = new WsHandler() {
+		WsHandler handler = new EchoHandler() {
 			@Override
 			public void onOpen(WsSession session) {
 				CompressionTests.this.sessions.add(session);
-			}
-
-			@Override
-			public void onText(WsSession session, String text) {
-				session.sendText(text);
-			}
-
-			@Override
-			public void onBinary(WsSession session, byte[] data) {
-				session.sendBinary(data);
 			}
 		};
 		this.server = TestServers.start(WsServer.builder()

@@ -51,7 +51,7 @@ class HandlerContractTests {
 			public void onClose(WsSession session, CloseStatus status) {
 				closed.complete(status);
 			}
-		}).endpoint("/echo", EchoServer.echo()));
+		}).endpoint("/echo", new EchoHandler()));
 		try (RawClient client = RawClient.open(this.server.port())) {
 			client.sendText("trigger");
 			client.assertFailedWith(1011);

@@ -28,17 +28,7 @@ final class InteropServer implements AutoCloseable {
 
 	/** A server on wss:// when {@code tls} is given. */
 	InteropServer(WsServerConfig config, TlsSettings tls) throws IOException {
-		WsHandler echo = new WsHandler() {
-			@Override
-			public void onText(WsSession session, String text) {
-				session.sendText(text);
-			}
-
-			@Override
-			public void onBinary(WsSession session, byte[] data) {
-				session.sendBinary(data);
-			}
-
+		WsHandler echo = new EchoHandler() {
 			@Override
 			public void onClose(WsSession session, CloseStatus status) {
 				InteropServer.this.closed(session, status);

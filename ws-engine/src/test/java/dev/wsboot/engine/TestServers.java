@@ -33,7 +33,7 @@ public final class TestServers {
 
 	/** An echo server on "/" with the given settings. */
 	public static WsServer echo(WsServerConfig config) throws IOException {
-		return start(WsServer.builder().config(config).endpoint("/", EchoServer.echo()));
+		return start(WsServer.builder().config(config).endpoint("/", new EchoHandler()));
 	}
 
 	public static WsServer echo() throws IOException {

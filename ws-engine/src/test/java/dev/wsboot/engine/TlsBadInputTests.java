@@ -40,7 +40,7 @@ class TlsBadInputTests {
 		server = TestServers.start(WsServer.builder()
 			.config(TestServers.config().handshakeTimeout(HANDSHAKE_TIMEOUT).build())
 			.sslContext(TestCertificates.serverContext(keyStore))
-			.endpoint("/", EchoServer.echo()));
+			.endpoint("/", new EchoHandler()));
 	}
 
 	@AfterAll

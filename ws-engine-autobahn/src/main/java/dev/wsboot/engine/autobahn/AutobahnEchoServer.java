@@ -2,10 +2,9 @@ package dev.wsboot.engine.autobahn;
 
 import java.io.IOException;
 
-import dev.wsboot.engine.WsHandler;
+import dev.wsboot.engine.EchoHandler;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsServerConfig;
-import dev.wsboot.engine.WsSession;
 
 /**
  * The server the Autobahn|Testsuite fuzzing client tests: an echo on "/", text as text and binary
@@ -45,20 +44,6 @@ public final class AutobahnEchoServer {
 			.compressionContextTakeover(true)
 			.build();
 		WsServer.builder().config(config).endpoint("/", new EchoHandler()).build().start();
-	}
-
-	private static final class EchoHandler implements WsHandler {
-
-		@Override
-		public void onText(WsSession session, String text) {
-			session.sendText(text);
-		}
-
-		@Override
-		public void onBinary(WsSession session, byte[] data) {
-			session.sendBinary(data);
-		}
-
 	}
 
 }

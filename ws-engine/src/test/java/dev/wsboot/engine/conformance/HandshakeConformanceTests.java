@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import dev.wsboot.engine.EchoServer;
+import dev.wsboot.engine.EchoHandler;
 import dev.wsboot.engine.HandshakeRejection;
 import dev.wsboot.engine.RawClient;
 import dev.wsboot.engine.RawClient.Response;
@@ -47,12 +47,12 @@ class HandshakeConformanceTests {
 				.maxHandshakeSize(1024)
 				.allowedOrigins(List.of("https://example.com", "https://*.example.org"))
 				.build())
-			.endpoint("/", EchoServer.echo())
+			.endpoint("/", new EchoHandler())
 			.endpoint(new WsEndpoint("/proto", describeSession, List.of("v2.chat", "v1.chat"), false))
 			.endpoint(new WsEndpoint("/required", describeSession, List.of("mqtt"), true)));
 		guarded = TestServers.start(WsServer.builder()
 			.config(TestServers.config().build())
-			.endpoint("/", EchoServer.echo())
+			.endpoint("/", new EchoHandler())
 			.endpoint("/guarded", describeSession)
 			.interceptor((handshake) -> {
 				if (handshake.path().equals("/guarded")) {

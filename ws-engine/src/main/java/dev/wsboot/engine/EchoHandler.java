@@ -1,0 +1,19 @@
+package dev.wsboot.engine;
+
+/**
+ * Sends every message back to its sender as it came: text as text, binary as binary. For
+ * conformance suites, load tests and connectivity checks; extend it to observe sessions.
+ */
+public class EchoHandler implements WsHandler {
+
+	@Override
+	public void onText(WsSession session, String text) {
+		session.sendText(text);
+	}
+
+	@Override
+	public void onBinary(WsSession session, byte[] data) {
+		session.sendBinary(data);
+	}
+
+}
