@@ -99,7 +99,7 @@ public final class Report {
 		line("benchmarks/run.sh --full    # about 30 minutes: 3 repetitions, more scenarios, fresh servers for idle");
 		line("```");
 		line("");
-		line("`run.sh` builds with `mvn -B -q -pl benchmarks -am package -DskipTests`, then runs "
+		line("`run.sh` builds with `mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true`, then runs "
 				+ "`taskset -c 1 java -cp benchmarks/target/classes:<runtime classpath> "
 				+ "dev.wsboot.benchmarks.BenchmarkSuite --quick|--full --repo .`, which compiles the C echo and "
 				+ "installs the Node packages into `benchmarks/target/` at run time, then writes this file and "
