@@ -96,7 +96,7 @@ public final class Report {
 		line("");
 		line("```");
 		line("benchmarks/run.sh --quick   # under 5 minutes: short windows, 5,000 idle connections");
-		line("benchmarks/run.sh --full    # about 30 minutes: 3 repetitions, more scenarios, fresh servers for idle");
+		line("benchmarks/run.sh --full    # roughly an hour: 3 repetitions, 5 s windows, 13 echo scenarios, 10,000 idle connections on fresh servers");
 		line("```");
 		line("");
 		line("`run.sh` builds with `mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true`, then runs "
