@@ -182,14 +182,22 @@ public final class MessageAssembler implements FrameListener {
 	private void deliverWholeTextFrame(ByteBuffer source, int length, int mask) {
 		source.get(this.scratch, 0, length);
 		Masking.unmask(this.scratch, 0, length, mask, 0);
-		validateText(this.scratch, 0, length);
-		if (!this.utf8.isComplete()) {
-			throw incompleteText();
+		// One pass instead of two: the JDK's decoder replaces every malformed sequence (overlong
+		// forms, surrogates, code points past U+10FFFF: RFC 3629 §3) with U+FFFD, so a result
+		// without U+FFFD proves the bytes valid. Only a message containing U+FFFD, sent or
+		// substituted, goes through our validator to tell which. The whole frame is here, so
+		// failing after decoding fails as early as failing at the bad byte would.
+		String text = new String(this.scratch, 0, length, StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') >= 0) {
+			validateText(this.scratch, 0, length);
+			if (!this.utf8.isComplete()) {
+				throw incompleteText();
+			}
 		}
 		this.messageOpcode = -1;
 		// Marks the frame as already delivered for onFrameEnd.
 		this.frameOpcode = -1;
-		this.listener.onText(new String(this.scratch, 0, length, StandardCharsets.UTF_8));
+		this.listener.onText(text);
 	}
 
 	private void validateText(byte[] data, int offset, int length) {
