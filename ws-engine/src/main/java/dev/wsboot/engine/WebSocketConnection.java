@@ -170,6 +170,8 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 		String extensions = (deflate != null) ? deflate.responseHeader() : null;
 		this.connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(key, handshake.subprotocol(), extensions)));
 		this.connection.requestFlush();
+		// The decision is made: keep the request as its raw head until the application reads it.
+		handshake.request().compact();
 		MessageDeflater deflater = null;
 		if (deflate != null) {
 			this.inflater = new MessageInflater(this.server.zlib(), !deflate.clientNoContextTakeover(),

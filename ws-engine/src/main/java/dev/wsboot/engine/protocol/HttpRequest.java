@@ -8,6 +8,10 @@ import java.util.Map;
 /**
  * An HTTP/1.1 request head (RFC 7230 §3): request line and header fields. Header names are kept
  * lower case; repeated fields keep every value in order.
+ *
+ * <p>An open WebSocket session keeps its upgrade request for the application to read, so after
+ * the handshake the request can be {@link #compact() compacted}: the parsed header map (most of
+ * an idle connection's memory) is dropped and parsed again from the raw head if it is asked for.
  */
 public final class HttpRequest {
 
@@ -17,13 +21,21 @@ public final class HttpRequest {
 
 	private final String version;
 
-	private final Map<String, List<String>> headers;
+	private final String head;
 
-	public HttpRequest(String method, String target, String version, Map<String, List<String>> headers) {
+	private volatile Map<String, List<String>> headers;
+
+	HttpRequest(String method, String target, String version, Map<String, List<String>> headers, String head) {
 		this.method = method;
 		this.target = target;
 		this.version = version;
 		this.headers = Collections.unmodifiableMap(headers);
+		this.head = head;
+	}
+
+	/** Drops the parsed header fields; they are parsed again from the raw head when next read. */
+	public void compact() {
+		this.headers = null;
 	}
 
 	public String method() {
@@ -54,12 +66,18 @@ public final class HttpRequest {
 
 	/** All header fields by lower-case name. */
 	public Map<String, List<String>> headers() {
-		return this.headers;
+		Map<String, List<String>> headers = this.headers;
+		if (headers == null) {
+			// The head parsed once already, so it parses again; racing readers build equal maps.
+			headers = HttpRequestParser.parseHead(this.head).headers();
+			this.headers = headers;
+		}
+		return headers;
 	}
 
 	/** The field's values joined with ", " as RFC 7230 §3.2.2 allows, or null if absent. */
 	public String header(String name) {
-		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
+		List<String> values = headers().get(name.toLowerCase(Locale.ROOT));
 		if (values == null) {
 			return null;
 		}
@@ -71,7 +89,7 @@ public final class HttpRequest {
 	 * ignoring case (RFC 7230 §6.1, §7).
 	 */
 	public boolean hasToken(String name, String token) {
-		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
+		List<String> values = headers().get(name.toLowerCase(Locale.ROOT));
 		if (values == null) {
 			return false;
 		}
@@ -87,7 +105,7 @@ public final class HttpRequest {
 
 	/** The elements of comma-separated header fields, trimmed, empty ones left out. */
 	public List<String> tokens(String name) {
-		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
+		List<String> values = headers().get(name.toLowerCase(Locale.ROOT));
 		if (values == null) {
 			return List.of();
 		}

@@ -59,7 +59,7 @@ public final class HttpRequestParser {
 		return n >= 3 && this.head[n - 2] == '\r' && this.head[n - 3] == '\n';
 	}
 
-	private static HttpRequest parseHead(String text) {
+	static HttpRequest parseHead(String text) {
 		String[] lines = text.split("\r?\n");
 		int first = 0;
 		// §3.5: a server should ignore at least one empty line before the request line.
@@ -92,7 +92,7 @@ public final class HttpRequestParser {
 			String value = line.substring(colon + 1).trim();
 			headers.computeIfAbsent(name, (key) -> new ArrayList<>(1)).add(value);
 		}
-		return new HttpRequest(requestLine[0], requestLine[1], requestLine[2], headers);
+		return new HttpRequest(requestLine[0], requestLine[1], requestLine[2], headers, text);
 	}
 
 	/** §3.2: a field name is a token, with no whitespace before the colon. */

@@ -42,6 +42,13 @@ class HttpRequestParserTests {
 	}
 
 	@Test
+	void compactedRequestParsesItsHeadersAgainWhenAskedFor() {
+		HttpRequest request = new HttpRequestParser(8192).parse(ascii(REQUEST));
+		request.compact();
+		assertIsTheChatRequest(request);
+	}
+
+	@Test
 	void requestArrivingOneByteAtATimeIsParsedOnItsLastByte() {
 		HttpRequestParser parser = new HttpRequestParser(8192);
 		byte[] bytes = REQUEST.getBytes(StandardCharsets.ISO_8859_1);
