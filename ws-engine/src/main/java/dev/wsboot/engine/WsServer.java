@@ -75,6 +75,8 @@ public final class WsServer {
 
 	private volatile boolean running;
 
+	private boolean stopped;
+
 	private WsServer(Builder builder) {
 		this.config = builder.config;
 		this.tls = builder.tls;
@@ -99,12 +101,18 @@ public final class WsServer {
 	}
 
 	/**
-	 * Binds the port and starts serving.
+	 * Binds the port and starts serving. A server runs once: after {@link #stop(Duration)}, build a
+	 * new one.
 	 * @throws IOException if the port cannot be bound (a {@link java.net.BindException} when it is in use)
+	 * @throws IllegalStateException if the server was stopped
 	 */
 	public synchronized void start() throws IOException {
 		if (this.running) {
 			return;
+		}
+		if (this.stopped) {
+			// Its executor and codec pool were released by stop(); a fresh server is cheap to build.
+			throw new IllegalStateException("A stopped WsServer cannot be started again; build a new one");
 		}
 		long tick = tickNanos(this.config);
 		TlsSettings tls = this.tls;
@@ -157,6 +165,7 @@ public final class WsServer {
 			return 0;
 		}
 		this.running = false;
+		this.stopped = true;
 		this.acceptor.close();
 		for (DefaultWsSession session : this.sessions.snapshot()) {
 			session.closeOnLoop(CloseCodes.GOING_AWAY, "Server shutting down", CloseCategory.GOING_AWAY);

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -75,6 +76,13 @@ class ServerLifecycleTests {
 		}
 		server.stop(Duration.ofSeconds(1));
 		TestServers.await("the server's threads to end", Duration.ofSeconds(5), () -> serverThreads().isEmpty());
+	}
+
+	@Test
+	void stoppedServerRefusesToStartAgain() throws IOException {
+		WsServer server = TestServers.echo();
+		server.stop(Duration.ofSeconds(1));
+		assertThatIllegalStateException().isThrownBy(server::start).withMessageContaining("build a new one");
 	}
 
 	/** Live threads named as the engine names its I/O and handler threads. */
