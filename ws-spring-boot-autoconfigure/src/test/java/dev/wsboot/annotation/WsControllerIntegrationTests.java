@@ -7,7 +7,6 @@ import java.util.Map;
 
 import dev.wsboot.broadcast.WsBroadcaster;
 import dev.wsboot.context.LocalWsPort;
-import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.test.WsTestClient;
 import org.junit.jupiter.api.Test;
 
@@ -166,7 +165,7 @@ class WsControllerIntegrationTests {
 			assertThat(client.nextBinary()).containsExactly(9);
 			assertThat(this.broadcaster.session(id)).isPresent();
 			assertThat(this.broadcaster.close(id, 4000, "done")).isTrue();
-			CloseStatus status = client.awaitClose();
+			WsTestClient.Close status = client.awaitClose();
 			assertThat(status.code()).isEqualTo(4000);
 			assertThat(status.reason()).isEqualTo("done");
 			await().until(() -> !this.broadcaster.isConnected(id));

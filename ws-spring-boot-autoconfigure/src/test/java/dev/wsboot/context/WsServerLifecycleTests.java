@@ -7,7 +7,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.wsboot.annotation.OnMessage;
 import dev.wsboot.annotation.WsController;
-import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.test.WsTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +45,7 @@ class WsServerLifecycleTests {
 		int port = context.getBean(WsServerLifecycle.class).getServer().port();
 		WsTestClient client = WsTestClient.connect(port, "/thread");
 		context.close();
-		CloseStatus status = client.awaitClose();
+		WsTestClient.Close status = client.awaitClose();
 		assertThat(status.code()).isEqualTo(1001);
 		assertThat(status.reason()).isEqualTo("Server shutting down");
 	}

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.wsboot.engine.CloseStatus;
 
 /**
  * A WebSocket client for tests of wsboot applications: the JDK's {@link java.net.http.WebSocket}
@@ -34,7 +33,7 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
 	private final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
 
-	private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+	private final CompletableFuture<Close> closed = new CompletableFuture<>();
 
 	private final StringBuilder text = new StringBuilder();
 
@@ -198,7 +197,7 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 	}
 
 	/** The status of the server's close frame; fails after a timeout. */
-	public CloseStatus awaitClose() {
+	public Close awaitClose() {
 		try {
 			return this.closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		}
@@ -246,13 +245,20 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
 	@Override
 	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-		this.closed.complete(new CloseStatus(statusCode, reason));
+		this.closed.complete(new Close(statusCode, reason));
 		return null;
 	}
 
 	@Override
 	public void onError(WebSocket webSocket, Throwable error) {
-		this.closed.complete(new CloseStatus(1006, String.valueOf(error)));
+		this.closed.complete(new Close(1006, String.valueOf(error)));
+	}
+
+	/**
+	 * The server's close frame as this client saw it: its status code and reason, or 1006 and the
+	 * error when the connection dropped without one.
+	 */
+	public record Close(int code, String reason) {
 	}
 
 }
