@@ -11,6 +11,8 @@ const server = Bun.serve({
   },
   websocket: {
     maxPayloadLength: 16 * 1024 * 1024,
+    // Off by default in Bun; accepted when a client offers it.
+    perMessageDeflate: true,
     backpressureLimit: 64 * 1024 * 1024,
     idleTimeout: 960,
     open(ws) {

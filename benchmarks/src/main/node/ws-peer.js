@@ -1,10 +1,11 @@
-// Node.js with the `ws` package, defaults except the payload limit. Usage: node ws-peer.js PORT
+// Node.js with the `ws` package, defaults except the payload limit and permessage-deflate accepted
+// when offered (off by default in ws). Usage: node ws-peer.js PORT
 'use strict';
 const { WebSocketServer } = require('ws');
 
 const port = Number(process.argv[2]);
 const subscribers = new Set();
-const server = new WebSocketServer({ host: '127.0.0.1', port, maxPayload: 16 * 1024 * 1024, backlog: 4096 });
+const server = new WebSocketServer({ host: '127.0.0.1', port, maxPayload: 16 * 1024 * 1024, backlog: 4096, perMessageDeflate: true });
 server.on('connection', (socket, request) => {
   if (request.url === '/broadcast') {
     subscribers.add(socket);

@@ -124,8 +124,13 @@ public final class BenchmarkSuite {
 			runQuietly(() -> new EchoLoad(echo, new FrameTemplate(MessageKind.TEXT_ASCII, 64), 64, 8)
 				.run(0, this.settings.serverWarmupMillis(), cpu));
 			for (Scenario scenario : this.settings.scenarios(rep)) {
-				measure(scenario.id(), peer, () -> new EchoLoad(echo,
-						new FrameTemplate(scenario.kind(), scenario.size()), scenario.connections(), scenario.depth())
+				if (scenario.deflate() && !peer.websocket()) {
+					continue;
+				}
+				Connector connector = scenario.deflate() ? new Connector(server.port(), "/echo", false, true) : echo;
+				measure(scenario.id(), peer, () -> new EchoLoad(connector,
+						new FrameTemplate(scenario.kind(), scenario.size(), scenario.deflate()), scenario.connections(),
+						scenario.depth())
 					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));
 			}
 			boolean once = rep == 0;

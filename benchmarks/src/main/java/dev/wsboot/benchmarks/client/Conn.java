@@ -5,6 +5,8 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /** One client connection: its channel, buffers and counters. Used by one thread only. */
 final class Conn {
@@ -32,6 +34,17 @@ final class Conn {
 	int messageOffset;
 
 	long messageStamp;
+
+	/** Set when the server accepted permessage-deflate; reset per message when it keeps no context. */
+	Inflater inflater;
+
+	boolean inflaterPerMessage;
+
+	private boolean inflating;
+
+	private byte[] compressed = new byte[0];
+
+	private int compressedLength;
 
 	Conn(SocketChannel channel, int inCapacity, int outCapacity) {
 		this.channel = channel;
@@ -62,6 +75,54 @@ final class Conn {
 		}
 	}
 
+	boolean inflating() {
+		return this.inflating;
+	}
+
+	void startCompressed() {
+		this.inflating = true;
+		this.compressedLength = 0;
+	}
+
+	/** Collects a compressed frame's payload, unmasked. */
+	void appendCompressed(byte[] data, int offset, int length, int mask) {
+		if (this.compressed.length < this.compressedLength + length + 4) {
+			this.compressed = java.util.Arrays.copyOf(this.compressed, (this.compressedLength + length + 4) * 2);
+		}
+		for (int i = 0; i < length; i++) {
+			int m = (mask >>> ((3 - (i & 3)) * 8)) & 0xff;
+			this.compressed[this.compressedLength + i] = (byte) (data[offset + i] ^ m);
+		}
+		this.compressedLength += length;
+	}
+
+	/**
+	 * Inflates the collected message into {@code out}, with the sync-flush tail the sender removed
+	 * put back (RFC 7692 §7.2.2).
+	 * @return the inflated length, at most {@code out.length}
+	 */
+	int inflate(byte[] out) throws DataFormatException {
+		this.inflating = false;
+		if (this.inflater == null) {
+			throw new DataFormatException("compressed frame on a connection without permessage-deflate");
+		}
+		byte[] in = this.compressed;
+		int n = this.compressedLength;
+		in[n] = 0;
+		in[n + 1] = 0;
+		in[n + 2] = (byte) 0xff;
+		in[n + 3] = (byte) 0xff;
+		this.inflater.setInput(in, 0, n + 4);
+		int total = 0;
+		while (total < out.length && !this.inflater.needsInput() && !this.inflater.finished()) {
+			total += this.inflater.inflate(out, total, out.length - total);
+		}
+		if (this.inflaterPerMessage || this.inflater.finished()) {
+			this.inflater.reset();
+		}
+		return total;
+	}
+
 	/** Closes with a reset: no TIME_WAIT left behind to exhaust ports between scenarios. */
 	void abort() {
 		try {
@@ -71,6 +132,10 @@ final class Conn {
 		catch (IOException ex) {
 			// The socket is gone either way; nothing is left to release.
 			this.state = State.DONE;
+		}
+		if (this.inflater != null) {
+			this.inflater.end();
+			this.inflater = null;
 		}
 		this.state = State.DONE;
 	}

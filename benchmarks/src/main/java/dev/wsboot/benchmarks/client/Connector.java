@@ -23,14 +23,24 @@ public final class Connector {
 
 	private final boolean raw;
 
+	private final boolean deflate;
+
 	/**
 	 * @param raw true for a plain TCP echo: no handshake, the connection counts as open once
 	 * connected
 	 */
 	public Connector(int port, String path, boolean raw) {
+		this(port, path, raw, false);
+	}
+
+	/**
+	 * @param deflate whether to offer permessage-deflate and require the server to accept it
+	 */
+	public Connector(int port, String path, boolean raw, boolean deflate) {
 		this.address = new InetSocketAddress("127.0.0.1", port);
 		this.path = path;
 		this.raw = raw;
+		this.deflate = deflate;
 	}
 
 	int port() {
@@ -55,7 +65,7 @@ public final class Connector {
 			long timeoutMillis) throws IOException {
 		long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
 		List<Conn> opened = new ArrayList<>(count);
-		byte[] request = Frames.upgradeRequest(this.path, this.address.getPort());
+		byte[] request = Frames.upgradeRequest(this.path, this.address.getPort(), this.deflate);
 		int started = 0;
 		int pending = 0;
 		while (opened.size() < count) {
@@ -93,7 +103,7 @@ public final class Connector {
 		Conn conn = new Conn(channel, inCapacity, outCapacity);
 		conn.key = channel.register(selector, SelectionKey.OP_CONNECT, conn);
 		if (channel.connect(this.address)) {
-			connected(conn, Frames.upgradeRequest(this.path, this.address.getPort()));
+			connected(conn, Frames.upgradeRequest(this.path, this.address.getPort(), this.deflate));
 		}
 		return conn;
 	}
@@ -109,12 +119,32 @@ public final class Connector {
 			if (conn.channel.read(conn.in) < 0) {
 				throw new IOException("Server closed the connection during the handshake");
 			}
-			if (Frames.upgradeResponse(conn)) {
+			String head = Frames.upgradeResponse(conn);
+			if (head != null) {
+				if (this.deflate) {
+					acceptDeflate(conn, head);
+				}
 				conn.state = Conn.State.OPEN;
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** Requires the server's permessage-deflate answer (RFC 7692 §7.1) and prepares to inflate. */
+	private static void acceptDeflate(Conn conn, String head) throws IOException {
+		String extensions = null;
+		for (String line : head.split("\r\n")) {
+			int colon = line.indexOf(':');
+			if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Extensions")) {
+				extensions = line.substring(colon + 1).toLowerCase(java.util.Locale.ROOT);
+			}
+		}
+		if (extensions == null || !extensions.contains("permessage-deflate")) {
+			throw new IOException("Server did not accept permessage-deflate (offered: " + Frames.DEFLATE_OFFER + ")");
+		}
+		conn.inflater = new java.util.zip.Inflater(true);
+		conn.inflaterPerMessage = extensions.contains("server_no_context_takeover");
 	}
 
 	private void connected(Conn conn, byte[] request) throws IOException {
@@ -141,7 +171,7 @@ public final class Connector {
 			java.util.function.DoubleSupplier cpuClock) throws IOException {
 		LoadResult.Window cpuWindow = new LoadResult.Window(cpuClock);
 		try (Selector selector = Selector.open()) {
-			byte[] request = Frames.upgradeRequest(this.path, this.address.getPort());
+			byte[] request = Frames.upgradeRequest(this.path, this.address.getPort(), this.deflate);
 			long start = System.nanoTime();
 			long measureFrom = start + warmupMillis * 1_000_000L;
 			long end = measureFrom + measureMillis * 1_000_000L;

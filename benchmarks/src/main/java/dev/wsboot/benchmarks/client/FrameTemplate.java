@@ -3,11 +3,17 @@ package dev.wsboot.benchmarks.client;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.zip.Deflater;
 
 /**
  * One prebuilt, masked client frame (RFC 6455 §5.2, §5.3) and the payload the server must send
  * back. The first {@link #STAMP} payload bytes are a send timestamp written as 16 lower-case hex
  * digits, valid UTF-8 in text frames too; sending a copy re-masks only those bytes.
+ * <p>
+ * A compressed template (permessage-deflate, RFC 7692 §7.2.1, client_no_context_takeover) is
+ * deflated once: the timestamp goes in a stored block of its own (RFC 1951 §3.2.4), followed by
+ * the rest of the payload deflated as usual, so stamping stays a copy and an overwrite while the
+ * server still inflates real Huffman-coded data.
  */
 public final class FrameTemplate {
 
@@ -31,29 +37,82 @@ public final class FrameTemplate {
 	/** Where the payload starts in {@link #frame}. */
 	final int payloadOffset;
 
+	/** Where the timestamp starts in {@link #frame}: after the stored block's header when compressed. */
+	private final int stampOffset;
+
+	final boolean compressed;
+
 	public FrameTemplate(MessageKind kind, int size) {
+		this(kind, size, false);
+	}
+
+	/**
+	 * @param compressed whether to send the payload deflated, with RSV1 set (RFC 7692 §6)
+	 */
+	public FrameTemplate(MessageKind kind, int size, boolean compressed) {
 		if (size < STAMP) {
 			throw new IllegalArgumentException("Payloads carry a " + STAMP + "-byte timestamp; size " + size);
 		}
 		this.opcode = kind.opcode();
 		this.payload = fill(kind, size);
-		int header = (size < 126) ? 2 : (size < 65536) ? 4 : 10;
+		this.compressed = compressed;
+		byte[] wire = compressed ? deflated(this.payload) : this.payload;
+		int length = wire.length;
+		int header = (length < 126) ? 2 : (length < 65536) ? 4 : 10;
 		this.payloadOffset = header + 4;
-		this.frame = new byte[this.payloadOffset + size];
+		this.stampOffset = this.payloadOffset + (compressed ? STORED_HEADER : 0);
+		this.frame = new byte[this.payloadOffset + length];
 		ByteBuffer b = ByteBuffer.wrap(this.frame);
-		b.put((byte) (0x80 | this.opcode));
-		if (size < 126) {
-			b.put((byte) (0x80 | size));
+		b.put((byte) (0x80 | (compressed ? 0x40 : 0) | this.opcode));
+		if (length < 126) {
+			b.put((byte) (0x80 | length));
 		}
-		else if (size < 65536) {
-			b.put((byte) (0x80 | 126)).putShort((short) size);
+		else if (length < 65536) {
+			b.put((byte) (0x80 | 126)).putShort((short) length);
 		}
 		else {
-			b.put((byte) (0x80 | 127)).putLong(size);
+			b.put((byte) (0x80 | 127)).putLong(length);
 		}
 		b.put(MASK);
-		for (int i = 0; i < size; i++) {
-			b.put((byte) (this.payload[i] ^ MASK[i & 3]));
+		for (int i = 0; i < length; i++) {
+			b.put((byte) (wire[i] ^ MASK[i & 3]));
+		}
+	}
+
+	/** A non-final stored block's header: BFINAL 0, BTYPE 00, padding, LEN and NLEN little-endian. */
+	private static final int STORED_HEADER = 5;
+
+	/**
+	 * The payload as one permessage-deflate message: the timestamp in a stored block, the rest
+	 * deflated, the final empty stored block of the sync flush removed (RFC 7692 §7.2.1).
+	 */
+	private static byte[] deflated(byte[] payload) {
+		Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+		try {
+			deflater.setInput(payload, STAMP, payload.length - STAMP);
+			byte[] body = new byte[payload.length + 64];
+			int bodyLength = 0;
+			while (true) {
+				int n = deflater.deflate(body, bodyLength, body.length - bodyLength, Deflater.SYNC_FLUSH);
+				bodyLength += n;
+				if (bodyLength < body.length) {
+					break;
+				}
+				body = java.util.Arrays.copyOf(body, body.length * 2);
+			}
+			bodyLength -= 4;
+			byte[] out = new byte[STORED_HEADER + STAMP + bodyLength];
+			out[0] = 0;
+			out[1] = STAMP;
+			out[2] = 0;
+			out[3] = (byte) ~STAMP;
+			out[4] = (byte) 0xff;
+			System.arraycopy(payload, 0, out, STORED_HEADER, STAMP);
+			System.arraycopy(body, 0, out, STORED_HEADER + STAMP, bodyLength);
+			return out;
+		}
+		finally {
+			deflater.end();
 		}
 	}
 
@@ -71,7 +130,8 @@ public final class FrameTemplate {
 		out.put(this.frame);
 		for (int i = 0; i < STAMP; i++) {
 			int digit = (int) (nanos >>> ((STAMP - 1 - i) * 4)) & 0xf;
-			out.put(start + this.payloadOffset + i, (byte) (HEX[digit] ^ MASK[i & 3]));
+			int at = this.stampOffset - this.payloadOffset + i;
+			out.put(start + this.stampOffset + i, (byte) (HEX[digit] ^ MASK[at & 3]));
 		}
 	}
 
@@ -86,9 +146,12 @@ public final class FrameTemplate {
 		return value;
 	}
 
-	/** The bytes a server returns for {@code payload[from..]}: masked only when echoed raw. */
+	/**
+	 * The bytes a server returns: masked only when echoed raw. Raw echoes take no part in
+	 * compressed scenarios, so a compressed template expects the plain payload either way.
+	 */
 	byte[] expected(boolean masked) {
-		return masked ? maskedPayload() : this.payload;
+		return (masked && !this.compressed) ? maskedPayload() : this.payload;
 	}
 
 	private byte[] maskedPayload() {

@@ -82,24 +82,45 @@ final class Frames {
 		}
 	}
 
+	/** A close frame's status code and reason (RFC 6455 §5.5.1), for error messages. */
+	static String closeStatus(byte[] data, int offset, int length, int mask) {
+		byte[] plain = new byte[length];
+		for (int i = 0; i < length; i++) {
+			plain[i] = (byte) (data[offset + i] ^ ((mask >>> ((3 - (i & 3)) * 8)) & 0xff));
+		}
+		if (length < 2) {
+			return "no status";
+		}
+		return (((plain[0] & 0xff) << 8) | (plain[1] & 0xff)) + " "
+				+ new String(plain, 2, length - 2, StandardCharsets.UTF_8);
+	}
+
 	/** A masked close frame with status 1000 (RFC 6455 §5.5.1), all-zero mask key. */
 	static void close(ByteBuffer out) {
 		out.put((byte) 0x88).put((byte) 0x82).putInt(0).putShort((short) 1000);
 	}
 
-	static byte[] upgradeRequest(String path, int port) {
+	/**
+	 * The permessage-deflate offer (RFC 7692 §7.1): no client context takeover, because every
+	 * prebuilt message is deflated on its own; no server context takeover, what memory-aware
+	 * servers choose anyway.
+	 */
+	static final String DEFLATE_OFFER = "permessage-deflate; client_no_context_takeover; server_no_context_takeover";
+
+	static byte[] upgradeRequest(String path, int port, boolean offerDeflate) {
 		// The fixed key of RFC 6455 §1.3; the client checks the status line, not the accept value.
 		return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
 				+ "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+				+ (offerDeflate ? "Sec-WebSocket-Extensions: " + DEFLATE_OFFER + "\r\n" : "")
 				+ "Sec-WebSocket-Version: 13\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**
 	 * Consumes the upgrade response from the input buffer.
-	 * @return whether it was complete
+	 * @return the response head, or null while it is incomplete
 	 */
-	static boolean upgradeResponse(Conn conn) throws IOException {
+	static String upgradeResponse(Conn conn) throws IOException {
 		ByteBuffer in = conn.in;
 		byte[] data = in.array();
 		int end = in.position();
@@ -109,13 +130,14 @@ final class Frames {
 				if (!status.startsWith("HTTP/1.1 101")) {
 					throw new IOException("Upgrade refused: " + new String(data, 0, i, StandardCharsets.US_ASCII));
 				}
+				String head = new String(data, 0, i, StandardCharsets.US_ASCII);
 				in.flip();
 				in.position(i + 1);
 				in.compact();
-				return true;
+				return head;
 			}
 		}
-		return false;
+		return null;
 	}
 
 }

@@ -2,11 +2,13 @@ package dev.wsboot.benchmarks.client;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.zip.DataFormatException;
 
 /**
  * Verifies every returned message against its template, fragments joined, and reports each
  * complete message with its send timestamp. A raw TCP echo returns the masked bytes it got, so
- * masked frames are compared with the masked template.
+ * masked frames are compared with the masked template. Compressed messages (RSV1, RFC 7692 §6)
+ * are inflated first.
  */
 final class MessageCheck implements Frames.Sink {
 
@@ -24,6 +26,9 @@ final class MessageCheck implements Frames.Sink {
 
 	private final Completion completion;
 
+	/** Where compressed messages are inflated: one byte more than expected, to catch overlong ones. */
+	private final byte[] inflated;
+
 	long errors;
 
 	MessageCheck(FrameTemplate template, Completion completion) {
@@ -31,6 +36,7 @@ final class MessageCheck implements Frames.Sink {
 		this.plain = template.expected(false);
 		this.masked = template.expected(true);
 		this.completion = completion;
+		this.inflated = template.compressed ? new byte[this.plain.length + 1] : new byte[0];
 	}
 
 	@Override
@@ -41,11 +47,38 @@ final class MessageCheck implements Frames.Sink {
 			return;
 		}
 		if (opcode == Frames.OP_CLOSE) {
-			throw new IOException("Server sent a close frame");
+			throw new IOException("Server sent a close frame: " + Frames.closeStatus(data, offset, length, mask));
 		}
 		if (opcode > Frames.OP_CLOSE) {
 			return;
 		}
+		if ((b0 & 0x40) != 0 || conn.inflating()) {
+			compressedFrame(conn, b0, data, offset, length, mask);
+			return;
+		}
+		check(conn, b0, data, offset, length, mask);
+	}
+
+	private void compressedFrame(Conn conn, int b0, byte[] data, int offset, int length, int mask) throws IOException {
+		if ((b0 & 0x0f) != Frames.OP_CONTINUATION) {
+			conn.startCompressed();
+		}
+		conn.appendCompressed(data, offset, length, mask);
+		if ((b0 & 0x80) == 0) {
+			return;
+		}
+		try {
+			int inflated = conn.inflate(this.inflated);
+			check(conn, 0x80 | this.template.opcode, this.inflated, 0, inflated, 0);
+		}
+		catch (DataFormatException ex) {
+			this.errors++;
+			this.completion.message(conn, 0);
+		}
+	}
+
+	private void check(Conn conn, int b0, byte[] data, int offset, int length, int mask) throws IOException {
+		int opcode = b0 & 0x0f;
 		byte[] expected = (mask != 0) ? this.masked : this.plain;
 		if (opcode != Frames.OP_CONTINUATION) {
 			if (opcode != this.template.opcode) {

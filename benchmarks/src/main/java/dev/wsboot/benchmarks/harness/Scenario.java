@@ -5,11 +5,18 @@ import dev.wsboot.benchmarks.client.MessageKind;
 /**
  * One echo scenario.
  * @param depth messages in flight per connection: 1 is request/response, more is pipelined
+ * @param deflate whether the client offers permessage-deflate and sends compressed messages; only
+ * WebSocket servers take part
  */
-public record Scenario(String id, MessageKind kind, int size, int connections, int depth) {
+public record Scenario(String id, MessageKind kind, int size, int connections, int depth, boolean deflate) {
+
+	public Scenario(String id, MessageKind kind, int size, int connections, int depth) {
+		this(id, kind, size, connections, depth, false);
+	}
 
 	public String title() {
-		return this.connections + " conn × " + sizeLabel(this.size) + " " + this.kind.label() + ", "
+		return this.connections + " conn × " + sizeLabel(this.size) + " " + this.kind.label()
+				+ (this.deflate ? " permessage-deflate" : "") + ", "
 				+ ((this.depth == 1) ? "non-pipelined" : "pipelined ×" + this.depth);
 	}
 

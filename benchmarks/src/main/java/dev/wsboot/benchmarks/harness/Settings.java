@@ -37,11 +37,16 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 				this.freshServerForIdle, this.repeatedScenarios);
 	}
 
+	/** The compressed counterpart of the 1 KiB mixed UTF-8 echo, in both variants. */
+	public static final String DEFLATE_SCENARIO = "echo-64c-1KiB-utf8-deflate-p16";
+
 	public static Settings quick() {
 		List<Scenario> scenarios = new ArrayList<>();
 		scenarios.add(new Scenario("echo-64c-64B-ascii-p16", MessageKind.TEXT_ASCII, 64, 64, 16));
 		scenarios.add(new Scenario("echo-64c-64B-ascii-np", MessageKind.TEXT_ASCII, 64, 64, 1));
 		scenarios.add(new Scenario("echo-64c-1KiB-utf8-p16", MessageKind.TEXT_UTF8, 1024, 64, 16));
+		scenarios.add(new Scenario("echo-64c-1KiB-binary-p16", MessageKind.BINARY, 1024, 64, 16));
+		scenarios.add(new Scenario(DEFLATE_SCENARIO, MessageKind.TEXT_UTF8, 1024, 64, 16, true));
 		scenarios.add(new Scenario("echo-500c-20B-binary-np", MessageKind.BINARY, 20, 500, 1));
 		scenarios.add(new Scenario("echo-4c-64KiB-binary-np", MessageKind.BINARY, 64 * 1024, 4, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
@@ -59,8 +64,11 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-64c-1KiB-utf8-p16", MessageKind.TEXT_UTF8, 1024, 64, 16));
 		scenarios.add(new Scenario("echo-64c-1KiB-utf8-np", MessageKind.TEXT_UTF8, 1024, 64, 1));
 		scenarios.add(new Scenario("echo-64c-1KiB-binary-p16", MessageKind.BINARY, 1024, 64, 16));
+		scenarios.add(new Scenario(DEFLATE_SCENARIO, MessageKind.TEXT_UTF8, 1024, 64, 16, true));
+		scenarios.add(new Scenario("echo-64c-1KiB-binary-deflate-p16", MessageKind.BINARY, 1024, 64, 16, true));
 		scenarios.add(new Scenario("echo-500c-20B-binary-np", MessageKind.BINARY, 20, 500, 1));
 		scenarios.add(new Scenario("echo-4c-64KiB-binary-np", MessageKind.BINARY, 64 * 1024, 4, 1));
+		scenarios.add(new Scenario("echo-4c-64KiB-utf8-deflate-np", MessageKind.TEXT_UTF8, 64 * 1024, 4, 1, true));
 		scenarios.add(new Scenario("echo-4c-64KiB-utf8-np", MessageKind.TEXT_UTF8, 64 * 1024, 4, 1));
 		scenarios.add(new Scenario("echo-2c-256KiB-binary-np", MessageKind.BINARY, 256 * 1024, 2, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));

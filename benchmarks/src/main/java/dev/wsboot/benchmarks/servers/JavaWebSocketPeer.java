@@ -2,23 +2,27 @@ package dev.wsboot.benchmarks.servers;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
  * TooTallNate's Java-WebSocket 1.6.0 with its default decoder threads. TCP_NODELAY is switched on,
- * as every other peer has it. Argument: port.
+ * as every other peer has it; permessage-deflate accepted when offered (its extension with
+ * defaults). Argument: port.
  */
 public final class JavaWebSocketPeer extends WebSocketServer {
 
 	private final Set<WebSocket> subscribers = ConcurrentHashMap.newKeySet();
 
 	private JavaWebSocketPeer(int port) {
-		super(new InetSocketAddress("127.0.0.1", port));
+		super(new InetSocketAddress("127.0.0.1", port), List.of(new Draft_6455(new PerMessageDeflateExtension())));
 		setTcpNoDelay(true);
 		setReuseAddr(true);
 		setConnectionLostTimeout(0);

@@ -21,6 +21,9 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.compression.ZlibCodecFactory;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -55,6 +58,11 @@ public final class NettyPeer {
 					channel.pipeline()
 						.addLast(new HttpServerCodec())
 						.addLast(new HttpObjectAggregator(8192))
+						// permessage-deflate when offered. Netty's WebSocketServerCompressionHandler
+						// declines any offer of server_no_context_takeover, which every memory-aware
+						// client sends, so the handshaker allows it; the rest are its defaults.
+						.addLast(new WebSocketServerExtensionHandler(new PerMessageDeflateServerExtensionHandshaker(6,
+								ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(), 15, true, false, MAX_PAYLOAD)))
 						.addLast(new Router());
 				}
 			})
@@ -77,6 +85,8 @@ public final class NettyPeer {
 			WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
 				.websocketPath(path)
 				.maxFramePayloadLength(MAX_PAYLOAD)
+				// RSV1 is the compressed bit when permessage-deflate was negotiated.
+				.allowExtensions(true)
 				.build();
 			ctx.pipeline().addAfter(ctx.name(), "ws", new WebSocketServerProtocolHandler(config));
 			ctx.pipeline().addAfter("ws", "app", "/broadcast".equals(path) ? new Broadcast() : new Echo());

@@ -33,6 +33,8 @@ public final class WsbootPeer {
 			.maxOutboundQueueSize(64L * 1024 * 1024)
 			.maxInboundQueueSize(64L * 1024 * 1024)
 			.maxConnections(50_000)
+			// Accepted only when a client offers it: the compressed echo scenario.
+			.compressionEnabled(true)
 			.build();
 		WsServer server = WsServer.builder()
 			.config(config)
