@@ -33,6 +33,29 @@ class FrameTemplateTests {
 		assertThat(payload).hasSize(size).endsWith(java.util.Arrays.copyOfRange(template.payload, FrameTemplate.STAMP, size));
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "TEXT_UTF8, 1024", "BINARY, 1024", "TEXT_ASCII, 65536" })
+	void compressedFrameInflatesToThePayloadWithTheStamp(MessageKind kind, int size) throws Exception {
+		FrameTemplate template = new FrameTemplate(kind, size, true);
+		ByteBuffer out = ByteBuffer.allocate(template.frameLength());
+		template.writeStamped(out, 0x0123456789abcdefL);
+		byte[] frame = out.array();
+		assertThat(frame[0] & 0x40).as("RSV1").isNotZero();
+		int mask = ByteBuffer.wrap(frame, template.payloadOffset - 4, 4).getInt();
+		try (SocketChannel unused = SocketChannel.open()) {
+			Conn conn = new Conn(unused, 64, 64);
+			conn.inflater = new java.util.zip.Inflater(true);
+			conn.startCompressed();
+			conn.appendCompressed(frame, template.payloadOffset, frame.length - template.payloadOffset, mask);
+			byte[] inflated = new byte[size + 1];
+			assertThat(conn.inflate(inflated)).isEqualTo(size);
+			assertThat(new String(inflated, 0, FrameTemplate.STAMP, StandardCharsets.US_ASCII)).isEqualTo("0123456789abcdef");
+			assertThat(java.util.Arrays.copyOfRange(inflated, FrameTemplate.STAMP, size))
+				.isEqualTo(java.util.Arrays.copyOfRange(template.payload, FrameTemplate.STAMP, size));
+			conn.abort();
+		}
+	}
+
 	@Test
 	void mixedTextIsValidUtf8WithMultiByteCharacters() throws CharacterCodingException {
 		byte[] payload = new FrameTemplate(MessageKind.TEXT_UTF8, 1024).payload;
