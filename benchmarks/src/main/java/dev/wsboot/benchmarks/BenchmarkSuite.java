@@ -14,12 +14,14 @@ import dev.wsboot.benchmarks.client.FrameTemplate;
 import dev.wsboot.benchmarks.client.IdleHold;
 import dev.wsboot.benchmarks.client.LoadResult;
 import dev.wsboot.benchmarks.client.MessageKind;
+import dev.wsboot.benchmarks.client.PacedBroadcastLoad;
 import dev.wsboot.benchmarks.harness.Peer;
 import dev.wsboot.benchmarks.harness.Peers;
 import dev.wsboot.benchmarks.harness.Results;
 import dev.wsboot.benchmarks.harness.Scenario;
 import dev.wsboot.benchmarks.harness.ServerProcess;
 import dev.wsboot.benchmarks.harness.Settings;
+import dev.wsboot.benchmarks.micro.MicroBenchmarks;
 import dev.wsboot.benchmarks.report.Machine;
 import dev.wsboot.benchmarks.report.Report;
 
@@ -32,9 +34,19 @@ public final class BenchmarkSuite {
 
 	public static final String BROADCAST = "broadcast";
 
+	public static final String BROADCAST_1KIB = "broadcast-1KiB";
+
+	public static final String PACED = "broadcast-paced";
+
+	public static final String SLOW_BASELINE = "slow-consumer-baseline";
+
+	public static final String SLOW = "slow-consumer";
+
 	public static final String CHURN = "churn";
 
 	public static final String IDLE = "idle";
+
+	public static final String MICRO = "micro";
 
 	private final Settings settings;
 
@@ -57,7 +69,7 @@ public final class BenchmarkSuite {
 		Settings settings = Settings.quick();
 		Path repo = Path.of(".");
 		List<String> only = List.of();
-		List<String> extras = List.of(BROADCAST, CHURN, IDLE);
+		List<String> extras = List.of(BROADCAST, BROADCAST_1KIB, PACED, SLOW_BASELINE, SLOW, CHURN, IDLE, MICRO);
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> settings = Settings.quick();
@@ -101,6 +113,16 @@ public final class BenchmarkSuite {
 		}
 		this.results.declare(BROADCAST, "broadcast fan-out: " + this.settings.broadcastSubscribers()
 				+ " subscribers, 64 B text, " + this.settings.broadcastWindow() + " messages in flight");
+		this.results.declare(BROADCAST_1KIB, "broadcast fan-out: " + this.settings.broadcastSubscribers()
+				+ " subscribers, 1 KiB text, " + this.settings.broadcastWindow() + " messages in flight");
+		Settings.Fanout fanout = this.settings.fanout();
+		this.results.declare(PACED, "paced broadcast: " + String.format("%,d", fanout.pacedSubscribers())
+				+ " subscribers, 64 B text, " + fanout.pacedPerSecond() + " messages a second for "
+				+ fanout.pacedMeasureMillis() + " ms");
+		this.results.declare(SLOW_BASELINE, "paced broadcast: " + String.format("%,d", fanout.slowSubscribers())
+				+ " subscribers, 1 KiB text, " + fanout.slowPerSecond() + " messages a second for "
+				+ fanout.pacedMeasureMillis() + " ms");
+		this.results.declare(SLOW, "the same with one more subscriber that reads nothing until the end");
 		this.results.declare(CHURN, "connection churn: handshake + close handshake, " + this.settings.churnConcurrency()
 				+ " at a time");
 		Path logs = this.repo.resolve("benchmarks/target/bench-logs");
@@ -109,6 +131,16 @@ public final class BenchmarkSuite {
 			for (int i = 0; i < runnable.size(); i++) {
 				Peer peer = runnable.get((i + rep) % runnable.size());
 				runPeer(peer, rep, logs);
+			}
+		}
+		if (this.extras.contains(MICRO)) {
+			log("micro-benchmarks (JMH)");
+			try {
+				this.results.micro(MicroBenchmarks.markdown(MicroBenchmarks.run(!"full".equals(this.settings.name()))));
+			}
+			catch (RuntimeException ex) {
+				log("  micro-benchmarks failed: " + ex);
+				this.results.fail(MICRO, "jmh", String.valueOf(ex.getMessage()));
 			}
 		}
 		double minutes = (System.nanoTime() - startNanos) / 60e9;
@@ -139,6 +171,11 @@ public final class BenchmarkSuite {
 				measureIf(BROADCAST, peer, () -> new BroadcastLoad(broadcast, new FrameTemplate(MessageKind.TEXT_ASCII, 64),
 						this.settings.broadcastSubscribers(), this.settings.broadcastWindow())
 					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));
+				measureIf(BROADCAST_1KIB, peer, () -> new BroadcastLoad(broadcast,
+						new FrameTemplate(MessageKind.TEXT_ASCII, 1024), this.settings.broadcastSubscribers(),
+						this.settings.broadcastWindow())
+					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));
+				paced(server, peer, broadcast, cpu);
 				measureIf(CHURN, peer, () -> echo.churn(this.settings.churnConcurrency(), this.settings.warmupMillis(),
 						this.settings.measureMillis(), cpu));
 			}
@@ -158,6 +195,34 @@ public final class BenchmarkSuite {
 				log("  " + peer.id() + " idle failed: " + ex);
 			}
 		}
+	}
+
+	/** The paced broadcasts: many subscribers at a feed's rate, then the slow-consumer pair. */
+	private void paced(ServerProcess server, Peer peer, Connector broadcast, DoubleSupplier cpu) {
+		Settings.Fanout fanout = this.settings.fanout();
+		long measure = fanout.pacedMeasureMillis();
+		measureIf(PACED, peer, measure, () -> new PacedBroadcastLoad(broadcast, new FrameTemplate(MessageKind.TEXT_ASCII, 64),
+				fanout.pacedSubscribers(), fanout.pacedPerSecond(), false)
+			.run(this.settings.warmupMillis(), measure, cpu)
+			.deliveries());
+		FrameTemplate kib = new FrameTemplate(MessageKind.TEXT_ASCII, 1024);
+		measureIf(SLOW_BASELINE, peer, measure, () -> new PacedBroadcastLoad(broadcast, kib, fanout.slowSubscribers(),
+				fanout.slowPerSecond(), false)
+			.run(this.settings.warmupMillis(), measure, cpu)
+			.deliveries());
+		measureIf(SLOW, peer, measure, () -> {
+			long rssBefore = server.rssBytes();
+			PacedBroadcastLoad.Result result = new PacedBroadcastLoad(broadcast, kib, fanout.slowSubscribers(),
+					fanout.slowPerSecond(), true)
+				.run(this.settings.warmupMillis(), measure, cpu);
+			long rssGrowth = server.rssBytes() - rssBefore;
+			PacedBroadcastLoad.SlowConsumer slow = result.slow();
+			String note = String.format("published to it %,d B, it read %,d B; %s; server RSS %+,.1f MiB",
+					slow.bytesPublishedToIt(), slow.bytesItReceived(), slow.outcome(), rssGrowth / 1048576.0);
+			this.results.note(SLOW, peer.id(), note);
+			log("  slow consumer: " + note);
+			return result.deliveries();
+		});
 	}
 
 	private void idle(ServerProcess server, Peer peer) {
@@ -188,16 +253,24 @@ public final class BenchmarkSuite {
 	}
 
 	private void measureIf(String scenario, Peer peer, Load load) {
+		measureIf(scenario, peer, this.settings.measureMillis(), load);
+	}
+
+	private void measureIf(String scenario, Peer peer, long measureMillis, Load load) {
 		if (this.extras.contains(scenario)) {
-			measure(scenario, peer, load);
+			measure(scenario, peer, measureMillis, load);
 		}
 	}
 
 	private void measure(String scenario, Peer peer, Load load) {
+		measure(scenario, peer, this.settings.measureMillis(), load);
+	}
+
+	private void measure(String scenario, Peer peer, long measureMillis, Load load) {
 		try {
 			LoadResult result = load.run();
 			Results.Sample sample = new Results.Sample(result.messagesPerSecond(),
-					result.perCpuSecond(this.settings.measureMillis()), result.percentileMicros(50),
+					result.perCpuSecond(measureMillis), result.percentileMicros(50),
 					result.percentileMicros(99), result.errors());
 			if (sample.rate() == 0) {
 				log("  " + scenario + " failed: no message completed in the measured window");

@@ -25,7 +25,7 @@ public final class Results {
 	/** Median with the spread of a list of samples. */
 	public record Summary(double median, double min, double max, int count) {
 
-		static Summary of(List<Double> values) {
+		public static Summary of(List<Double> values) {
 			List<Double> sorted = new ArrayList<>(values);
 			sorted.removeIf((v) -> v.isNaN());
 			if (sorted.isEmpty()) {
@@ -47,6 +47,10 @@ public final class Results {
 
 	private final Map<String, Idle> idle = new LinkedHashMap<>();
 
+	private final Map<String, Map<String, String>> notes = new LinkedHashMap<>();
+
+	private String micro;
+
 	public void declare(String scenario, String title) {
 		this.titles.putIfAbsent(scenario, title);
 	}
@@ -58,6 +62,24 @@ public final class Results {
 
 	public void fail(String scenario, String peer, String message) {
 		this.failures.computeIfAbsent(scenario, (k) -> new LinkedHashMap<>()).putIfAbsent(peer, message);
+	}
+
+	/** Something a table shows beside a sample, such as what became of a slow consumer. */
+	public void note(String scenario, String peer, String text) {
+		this.notes.computeIfAbsent(scenario, (k) -> new LinkedHashMap<>()).put(peer, text);
+	}
+
+	public String note(String scenario, String peer) {
+		return this.notes.getOrDefault(scenario, Map.of()).get(peer);
+	}
+
+	/** The JMH micro-benchmarks' table, already in Markdown. */
+	public void micro(String markdown) {
+		this.micro = markdown;
+	}
+
+	public String micro() {
+		return this.micro;
 	}
 
 	public void idle(String peer, Idle value) {

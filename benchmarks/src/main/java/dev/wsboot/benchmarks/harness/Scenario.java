@@ -26,7 +26,7 @@ public record Scenario(String id, MessageKind kind, int size, int connections, i
 
 	static String sizeLabel(int size) {
 		if (size >= 1024 * 1024) {
-			return (size / (1024 * 1024)) + " MiB";
+			return Math.round(size / (1024.0 * 1024)) + " MiB";
 		}
 		return (size >= 1024) ? (size / 1024) + " KiB" : size + " B";
 	}

@@ -11,7 +11,15 @@ import dev.wsboot.benchmarks.client.MessageKind;
  */
 public record Settings(String name, int repetitions, long serverWarmupMillis, long warmupMillis, long measureMillis,
 		List<Scenario> scenarios, int broadcastSubscribers, int broadcastWindow, int churnConcurrency,
-		int idleConnections, boolean freshServerForIdle, int repeatedScenarios) {
+		int idleConnections, boolean freshServerForIdle, int repeatedScenarios, Fanout fanout) {
+
+	/**
+	 * The paced broadcasts: many subscribers at a live feed's rate, and the slow-consumer pair
+	 * (the same load with and without one subscriber that never reads).
+	 */
+	public record Fanout(int pacedSubscribers, int pacedPerSecond, int slowSubscribers, int slowPerSecond,
+			long pacedMeasureMillis) {
+	}
 
 	/** The scenarios of one repetition: after the first, the quick variant repeats only the leading ones. */
 	public List<Scenario> scenarios(int repetition) {
@@ -21,20 +29,20 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 	public Settings withRepetitions(int count) {
 		return new Settings(this.name, count, this.serverWarmupMillis, this.warmupMillis, this.measureMillis,
 				this.scenarios, this.broadcastSubscribers, this.broadcastWindow, this.churnConcurrency,
-				this.idleConnections, this.freshServerForIdle, this.repeatedScenarios);
+				this.idleConnections, this.freshServerForIdle, this.repeatedScenarios, this.fanout);
 	}
 
 	public Settings withServerWarmup(long millis) {
 		return new Settings(this.name, this.repetitions, millis, this.warmupMillis, this.measureMillis, this.scenarios,
 				this.broadcastSubscribers, this.broadcastWindow, this.churnConcurrency, this.idleConnections,
-				this.freshServerForIdle, this.repeatedScenarios);
+				this.freshServerForIdle, this.repeatedScenarios, this.fanout);
 	}
 
 	public Settings only(List<String> ids) {
 		List<Scenario> kept = this.scenarios.stream().filter((s) -> ids.contains(s.id())).toList();
 		return new Settings(this.name, this.repetitions, this.serverWarmupMillis, this.warmupMillis, this.measureMillis,
 				kept, this.broadcastSubscribers, this.broadcastWindow, this.churnConcurrency, this.idleConnections,
-				this.freshServerForIdle, this.repeatedScenarios);
+				this.freshServerForIdle, this.repeatedScenarios, this.fanout);
 	}
 
 	/** The compressed counterpart of the 1 KiB mixed UTF-8 echo, in both variants. */
@@ -51,7 +59,8 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-4c-64KiB-binary-np", MessageKind.BINARY, 64 * 1024, 4, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
 		// Two repetitions of the three 64-connection small-message scenarios; everything else once.
-		return new Settings("quick", 2, 2000, 200, 500, scenarios, 1000, 4, 16, 5_000, false, 3);
+		return new Settings("quick", 2, 2000, 200, 500, scenarios, 1000, 4, 16, 5_000, false, 3,
+				new Fanout(19_000, 10, 1000, 100, 2000));
 	}
 
 	public static Settings full() {
@@ -60,6 +69,7 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 			scenarios.add(new Scenario("echo-" + connections + "c-64B-ascii-p16", MessageKind.TEXT_ASCII, 64, connections, 16));
 			scenarios.add(new Scenario("echo-" + connections + "c-64B-ascii-np", MessageKind.TEXT_ASCII, 64, connections, 1));
 		}
+		scenarios.add(new Scenario("echo-16c-64B-ascii-np", MessageKind.TEXT_ASCII, 64, 16, 1));
 		scenarios.add(new Scenario("echo-64c-20B-binary-p16", MessageKind.BINARY, 20, 64, 16));
 		scenarios.add(new Scenario("echo-64c-1KiB-utf8-p16", MessageKind.TEXT_UTF8, 1024, 64, 16));
 		scenarios.add(new Scenario("echo-64c-1KiB-utf8-np", MessageKind.TEXT_UTF8, 1024, 64, 1));
@@ -73,7 +83,9 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-2c-256KiB-binary-np", MessageKind.BINARY, 256 * 1024, 2, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-utf8-np", MessageKind.TEXT_UTF8, 1024 * 1024, 2, 1));
-		return new Settings("full", 3, 5000, 2000, 5000, scenarios, 1000, 4, 32, 10_000, true, scenarios.size());
+		scenarios.add(new Scenario("echo-1c-16MiB-binary-np", MessageKind.BINARY, 16 * 1024 * 1024 - 64, 1, 1));
+		return new Settings("full", 3, 5000, 2000, 5000, scenarios, 1000, 4, 32, 19_000, true, scenarios.size(),
+				new Fanout(19_000, 10, 1000, 100, 5000));
 	}
 
 }

@@ -58,6 +58,7 @@ public final class Report {
 			(scenario.large() ? large : small).add(scenario);
 		}
 		servers();
+		new Targets(this.results, small).lines().forEach(this::line);
 		summaryTable(small);
 		line("## Small-message echo");
 		line("");
@@ -78,10 +79,29 @@ public final class Report {
 		line("![broadcast](docs/benchmarks/broadcast.png)");
 		line("");
 		rateTable(BenchmarkSuite.BROADCAST, "deliveries/s", true, false);
+		rateTable(BenchmarkSuite.BROADCAST_1KIB, "deliveries/s", true, false);
+		line("### Paced broadcast");
+		line("");
+		line("The publisher sends on a fixed schedule whatever the deliveries do, so latency is measured against "
+				+ "the schedule, as subscribers of a live feed see it. Deliveries are counted inside the window; "
+				+ "latency covers every message published inside it.");
+		line("");
+		rateTable(BenchmarkSuite.PACED, "deliveries/s", true, false);
+		slowConsumerTable();
+		compressionTable(small);
 		line("## Connection churn");
 		line("");
 		rateTable(BenchmarkSuite.CHURN, "open+close/s", false, false);
 		idleTable();
+		if (this.results.micro() != null) {
+			line("## Micro-benchmarks (JMH)");
+			line("");
+			line("The engine's protocol code alone, in one forked JVM with the servers' flags, pinned like the client: "
+					+ "`java -cp <classpath> dev.wsboot.benchmarks.micro.MicroBenchmarks --" + this.settings.name() + "`.");
+			line("");
+			line(this.results.micro());
+			line("");
+		}
 		failures();
 		gaps();
 		Files.writeString(this.repo.resolve("BENCHMARKS.md"), this.md.toString());
@@ -241,6 +261,74 @@ public final class Report {
 		line("");
 	}
 
+	/** Whether one subscriber that never reads slows the others, and what the server does with it. */
+	private void slowConsumerTable() {
+		String base = BenchmarkSuite.SLOW_BASELINE;
+		String slow = BenchmarkSuite.SLOW;
+		line("### Slow consumer");
+		line("");
+		line("_" + this.results.titles().get(base) + "; then " + this.results.titles().get(slow) + "._ "
+				+ "Its unread messages fill its socket buffers, then whatever queue the server keeps for it; "
+				+ "the server may close it once that queue reaches its limit. wsboot's peers here allow 64 MiB "
+				+ "per connection (raised for the 16 MiB echo; the default is 1 MiB), more than this window sends, "
+				+ "so this table shows the effect on the others and the server's memory; the close at the limit "
+				+ "(1008, `slow-client-policy: close`) is proven by the engine's `SlowClientTests`.");
+		line("");
+		line("| server | deliveries/s | p99 µs | with slow consumer: deliveries/s | p99 µs | p99 ratio | the slow consumer |");
+		line("|---|---:|---:|---:|---:|---:|---|");
+		for (Peer peer : this.peers) {
+			Results.Summary withSlow = summary(slow, peer.id(), Results.Sample::rate);
+			Results.Summary without = summary(base, peer.id(), Results.Sample::rate);
+			if (withSlow.count() == 0 && without.count() == 0) {
+				continue;
+			}
+			Results.Summary p99 = summary(base, peer.id(), Results.Sample::p99Micros);
+			Results.Summary p99Slow = summary(slow, peer.id(), Results.Sample::p99Micros);
+			String note = this.results.note(slow, peer.id());
+			line("| " + name(peer) + " | " + num(without.median()) + " | " + dec(p99.median()) + " | "
+					+ num(withSlow.median()) + " | " + dec(p99Slow.median()) + " | " + ratio(p99Slow, p99) + " | "
+					+ ((note != null) ? note : "–") + " |");
+		}
+		line("");
+	}
+
+	/** Compressed echo beside the same messages uncompressed. */
+	private void compressionTable(List<Scenario> small) {
+		for (Scenario compressed : small) {
+			if (!compressed.deflate()) {
+				continue;
+			}
+			Scenario plain = small.stream()
+				.filter((s) -> !s.deflate() && s.kind() == compressed.kind() && s.size() == compressed.size()
+						&& s.connections() == compressed.connections() && s.depth() == compressed.depth())
+				.findFirst()
+				.orElse(null);
+			line("## Compression (permessage-deflate)");
+			line("");
+			line("_" + compressed.title() + "_, against the same messages uncompressed. The client offers `"
+					+ "permessage-deflate; client_no_context_takeover; server_no_context_takeover` and sends each "
+					+ "message deflated (prebuilt: the timestamp in a stored block, the rest Huffman-coded), inflates "
+					+ "every reply and checks it. Servers that decline the offer are listed under failures.");
+			line("");
+			line("| server | msgs/s | msgs per server CPU-s | p99 µs | uncompressed msgs per CPU-s | compressed ÷ uncompressed | ÷ Netty |");
+			line("|---|---:|---:|---:|---:|---:|---:|");
+			Results.Summary netty = summary(compressed.id(), Peers.NETTY, Results.Sample::perCpuSecond);
+			for (Peer peer : this.peers) {
+				Results.Summary cpu = summary(compressed.id(), peer.id(), Results.Sample::perCpuSecond);
+				if (cpu.count() == 0) {
+					continue;
+				}
+				Results.Summary plainCpu = (plain != null) ? summary(plain.id(), peer.id(), Results.Sample::perCpuSecond)
+						: Results.Summary.of(List.of());
+				line("| " + name(peer) + " | " + num(summary(compressed.id(), peer.id(), Results.Sample::rate).median())
+						+ " | " + num(cpu.median()) + " | "
+						+ dec(summary(compressed.id(), peer.id(), Results.Sample::p99Micros).median()) + " | "
+						+ num(plainCpu.median()) + " | " + ratio(cpu, plainCpu) + " | " + ratio(cpu, netty) + " |");
+			}
+			line("");
+		}
+	}
+
 	private void idleTable() {
 		line("## Idle connections");
 		line("");
@@ -299,8 +387,8 @@ public final class Report {
 				+ "(allocator, leak detection) and has not been tuned or reviewed by a Netty expert.");
 		line("- RSS growth per idle connection is unreliable for runtimes that give memory back (Bun can show a "
 				+ "negative figure); the JVMs' live-heap figure is the precise one.");
-		line("- No TLS, no permessage-deflate, no multi-core scaling runs, no latency-under-fixed-rate (open-loop) runs, "
-				+ "no slow-consumer scenario.");
+		line("- No TLS, no multi-core scaling runs; the only fixed-rate (open-loop) runs are the paced broadcasts, "
+				+ "echo is always closed-loop.");
 		line("- Profiling a server: `BENCH_SERVER_JVM_ARGS=\"-XX:StartFlightRecording=filename=/tmp/s.jfr,settings=profile\" "
 				+ "benchmarks/run.sh --quick --peers wsboot-io --scenarios echo-64c-1KiB-utf8-p16 --reps 3`, then "
 				+ "`jfr print --events jdk.ExecutionSample /tmp/s.jfr`.");
@@ -308,6 +396,13 @@ public final class Report {
 	}
 
 	private void charts(Path dir, List<Scenario> small) throws IOException {
+		if (!small.isEmpty()) {
+			echoCharts(dir, small);
+		}
+		otherCharts(dir);
+	}
+
+	private void echoCharts(Path dir, List<Scenario> small) throws IOException {
 		List<String> categories = new ArrayList<>();
 		for (Scenario scenario : small) {
 			categories.add(scenario.id().replace("echo-", ""));
@@ -330,6 +425,9 @@ public final class Report {
 		Charts.bars(dir.resolve("echo-throughput.png"), "Small-message echo (median msgs/s)", "msgs/s", categories, rate);
 		Charts.bars(dir.resolve("echo-per-cpu.png"), "Small-message echo per server CPU-second", "msgs per CPU-s",
 				categories, perCpu);
+	}
+
+	private void otherCharts(Path dir) throws IOException {
 		List<String> names = new ArrayList<>();
 		List<Double> deliveries = new ArrayList<>();
 		List<Double> heap = new ArrayList<>();
