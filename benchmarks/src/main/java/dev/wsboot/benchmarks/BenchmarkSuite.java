@@ -58,6 +58,9 @@ public final class BenchmarkSuite {
 
 	private final List<String> extras;
 
+	/** The scenario in which the current server stopped completing handshakes, if it did. */
+	private String unresponsive;
+
 	private BenchmarkSuite(Settings settings, Path repo, List<String> only, List<String> extras) {
 		this.only = only;
 		this.extras = extras;
@@ -150,6 +153,7 @@ public final class BenchmarkSuite {
 
 	private void runPeer(Peer peer, int rep, Path logs) {
 		log("rep " + (rep + 1) + ": " + peer.id());
+		this.unresponsive = null;
 		try (ServerProcess server = ServerProcess.start(peer, logs)) {
 			DoubleSupplier cpu = cpuClock(server);
 			Connector echo = new Connector(server.port(), "/echo", !peer.websocket());
@@ -166,8 +170,9 @@ public final class BenchmarkSuite {
 					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));
 			}
 			boolean once = rep == 0;
-			if (peer.websocket() && (once || this.settings.repetitions() > 2)) {
-				Connector broadcast = new Connector(server.port(), "/broadcast", false);
+			boolean broadcasts = peer.websocket() && (once || this.settings.repetitions() > 2);
+			Connector broadcast = new Connector(server.port(), "/broadcast", false);
+			if (broadcasts) {
 				measureIf(BROADCAST, peer, () -> new BroadcastLoad(broadcast, new FrameTemplate(MessageKind.TEXT_ASCII, 64),
 						this.settings.broadcastSubscribers(), this.settings.broadcastWindow())
 					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));
@@ -175,12 +180,16 @@ public final class BenchmarkSuite {
 						new FrameTemplate(MessageKind.TEXT_ASCII, 1024), this.settings.broadcastSubscribers(),
 						this.settings.broadcastWindow())
 					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));
-				paced(server, peer, broadcast, cpu);
+				slowConsumer(server, peer, broadcast, cpu);
 				measureIf(CHURN, peer, () -> echo.churn(this.settings.churnConcurrency(), this.settings.warmupMillis(),
 						this.settings.measureMillis(), cpu));
 			}
 			if (once && !this.settings.freshServerForIdle() && this.extras.contains(IDLE)) {
 				idle(server, peer);
+			}
+			// Last: the most connections, which some servers do not survive.
+			if (broadcasts) {
+				paced(peer, broadcast, cpu);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -197,14 +206,20 @@ public final class BenchmarkSuite {
 		}
 	}
 
-	/** The paced broadcasts: many subscribers at a feed's rate, then the slow-consumer pair. */
-	private void paced(ServerProcess server, Peer peer, Connector broadcast, DoubleSupplier cpu) {
+	/** Many subscribers at a live feed's rate. */
+	private void paced(Peer peer, Connector broadcast, DoubleSupplier cpu) {
 		Settings.Fanout fanout = this.settings.fanout();
 		long measure = fanout.pacedMeasureMillis();
 		measureIf(PACED, peer, measure, () -> new PacedBroadcastLoad(broadcast, new FrameTemplate(MessageKind.TEXT_ASCII, 64),
 				fanout.pacedSubscribers(), fanout.pacedPerSecond(), false)
 			.run(this.settings.warmupMillis(), measure, cpu)
 			.deliveries());
+	}
+
+	/** The same paced load without and with one subscriber that never reads. */
+	private void slowConsumer(ServerProcess server, Peer peer, Connector broadcast, DoubleSupplier cpu) {
+		Settings.Fanout fanout = this.settings.fanout();
+		long measure = fanout.pacedMeasureMillis();
 		FrameTemplate kib = new FrameTemplate(MessageKind.TEXT_ASCII, 1024);
 		measureIf(SLOW_BASELINE, peer, measure, () -> new PacedBroadcastLoad(broadcast, kib, fanout.slowSubscribers(),
 				fanout.slowPerSecond(), false)
@@ -267,6 +282,11 @@ public final class BenchmarkSuite {
 	}
 
 	private void measure(String scenario, Peer peer, long measureMillis, Load load) {
+		if (this.unresponsive != null) {
+			log("  " + scenario + " skipped: the server stopped completing handshakes in " + this.unresponsive);
+			this.results.fail(scenario, peer.id(), "not run: the server stopped completing handshakes in " + this.unresponsive);
+			return;
+		}
 		try {
 			LoadResult result = load.run();
 			Results.Sample sample = new Results.Sample(result.messagesPerSecond(),
@@ -287,6 +307,10 @@ public final class BenchmarkSuite {
 		catch (IOException | RuntimeException ex) {
 			log("  " + scenario + " failed: " + ex);
 			this.results.fail(scenario, peer.id(), String.valueOf(ex.getMessage()));
+			if (String.valueOf(ex.getMessage()).startsWith(Connector.OPEN_FAILURE)) {
+				// A server that no longer completes handshakes would cost each later scenario its timeout.
+				this.unresponsive = scenario;
+			}
 		}
 	}
 

@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class Connector {
 
+	/** How the message of a failure to open every connection in time begins. */
+	public static final String OPEN_FAILURE = "Opened ";
+
 	private final InetSocketAddress address;
 
 	private final String path;
@@ -79,7 +82,7 @@ public final class Connector {
 				}
 			}
 			if (System.nanoTime() > deadline) {
-				throw new IOException("Opened " + opened.size() + " of " + count + " connections in " + timeoutMillis + " ms");
+				throw new IOException(OPEN_FAILURE + opened.size() + " of " + count + " connections in " + timeoutMillis + " ms");
 			}
 			selector.select(10);
 			Iterator<SelectionKey> keys = selector.selectedKeys().iterator();

@@ -52,7 +52,7 @@ public final class Peers {
 		peers.add(new Peer("wsboot-exec", "wsboot engine alone, handlers on its executor (EXECUTOR, the default); same limits", true, true,
 				(port) -> javaMain("servers.WsbootPeer", port, "executor"), null));
 		peers.add(starter());
-		peers.add(new Peer(NETTY, "Netty 4.2 websocketx, NIO transport, one worker thread per CPU (1 here), write per frame and flush per read batch, ChannelGroup broadcast", true, true,
+		peers.add(new Peer(NETTY, "Netty 4.2 websocketx, NIO transport, one worker thread per CPU (1 here), leak detection off, write per frame and flush per read batch, ChannelGroup broadcast, permessage-deflate accepted (server_no_context_takeover allowed)", true, true,
 				(port) -> javaMain("servers.NettyPeer", port), null));
 		peers.add(new Peer("jetty", "Jetty 12.1 core server + Jetty WebSocket API (no servlets), default thread pool, 16 MiB message limit", true, true,
 				(port) -> javaMain("servers.JettyPeer", port), null));

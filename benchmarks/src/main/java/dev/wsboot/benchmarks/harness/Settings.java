@@ -59,7 +59,8 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-4c-64KiB-binary-np", MessageKind.BINARY, 64 * 1024, 4, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
 		// Two repetitions of the three 64-connection small-message scenarios; everything else once.
-		return new Settings("quick", 2, 2000, 200, 500, scenarios, 1000, 4, 16, 5_000, false, 3,
+		// 5 s of server warm-up: less leaves the larger JVM servers (Netty above all) half compiled.
+		return new Settings("quick", 2, 5000, 200, 500, scenarios, 1000, 4, 16, 5_000, false, 3,
 				new Fanout(19_000, 10, 1000, 100, 2000));
 	}
 
