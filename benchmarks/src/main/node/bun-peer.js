@@ -19,8 +19,10 @@ const server = Bun.serve({
       if (ws.data.path === '/broadcast') ws.subscribe('all');
     },
     message(ws, message) {
-      if (ws.data.path === '/broadcast') server.publish('all', message);
-      else ws.send(message);
+      // compress: true asks for permessage-deflate where the client negotiated it (Bun sends
+      // uncompressed otherwise, even then).
+      if (ws.data.path === '/broadcast') server.publish('all', message, true);
+      else ws.send(message, true);
     },
   },
 });

@@ -298,6 +298,9 @@ public final class BenchmarkSuite {
 				return;
 			}
 			this.results.add(scenario, peer.id(), sample);
+			if (!Double.isNaN(result.compressedShare())) {
+				this.results.note(scenario, peer.id(), String.format("%.0f%%", result.compressedShare() * 100));
+			}
 			if (result.errors() > 0) {
 				this.results.fail(scenario, peer.id(), result.errors() + " messages differed from what was sent");
 			}

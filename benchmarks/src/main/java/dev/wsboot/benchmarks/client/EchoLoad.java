@@ -85,7 +85,8 @@ public final class EchoLoad {
 			finally {
 				conns.forEach(Conn::abort);
 			}
-			return new LoadResult(this.counted * 1e3 / measureMillis, this.latency, check.errors, cpuWindow.cpuSeconds());
+			return new LoadResult(this.counted * 1e3 / measureMillis, this.latency, check.errors, cpuWindow.cpuSeconds(),
+					check.compressedShare());
 		}
 	}
 

@@ -8,8 +8,15 @@ import org.HdrHistogram.Histogram;
  * @param latency nanoseconds from send to receipt, of messages sent inside the window
  * @param errors messages whose opcode, length or bytes differed from what was sent
  * @param serverCpuSeconds the server's CPU time inside the window, or NaN when not measured
+ * @param compressedShare the share of returned messages that came compressed, or NaN when the
+ * client sent none compressed
  */
-public record LoadResult(double messagesPerSecond, Histogram latency, long errors, double serverCpuSeconds) {
+public record LoadResult(double messagesPerSecond, Histogram latency, long errors, double serverCpuSeconds,
+		double compressedShare) {
+
+	public LoadResult(double messagesPerSecond, Histogram latency, long errors, double serverCpuSeconds) {
+		this(messagesPerSecond, latency, errors, serverCpuSeconds, Double.NaN);
+	}
 
 	/** Messages per second of server CPU time: counted messages over the CPU time of the window. */
 	public double perCpuSecond(long measureMillis) {

@@ -31,12 +31,21 @@ final class MessageCheck implements Frames.Sink {
 
 	long errors;
 
+	private long messages;
+
+	private long compressed;
+
 	MessageCheck(FrameTemplate template, Completion completion) {
 		this.template = template;
 		this.plain = template.expected(false);
 		this.masked = template.expected(true);
 		this.completion = completion;
 		this.inflated = template.compressed ? new byte[this.plain.length + 1] : new byte[0];
+	}
+
+	/** The share of complete messages that arrived compressed; NaN unless the template is compressed. */
+	double compressedShare() {
+		return (!this.template.compressed || this.messages == 0) ? Double.NaN : (double) this.compressed / this.messages;
 	}
 
 	@Override
@@ -67,6 +76,7 @@ final class MessageCheck implements Frames.Sink {
 		if ((b0 & 0x80) == 0) {
 			return;
 		}
+		this.compressed++;
 		try {
 			int inflated = conn.inflate(this.inflated);
 			check(conn, 0x80 | this.template.opcode, this.inflated, 0, inflated, 0);
@@ -98,6 +108,7 @@ final class MessageCheck implements Frames.Sink {
 			if (conn.messageOffset != expected.length) {
 				this.errors++;
 			}
+			this.messages++;
 			this.completion.message(conn, conn.messageStamp);
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 import dev.wsboot.benchmarks.BenchmarkSuite;
@@ -115,8 +116,8 @@ public final class Report {
 		line("Run everything with one command from the repository root:");
 		line("");
 		line("```");
-		line("benchmarks/run.sh --quick   # under 5 minutes: short windows, 5,000 idle connections");
-		line("benchmarks/run.sh --full    # roughly an hour: 3 repetitions, 5 s windows, 13 echo scenarios, 10,000 idle connections on fresh servers");
+		line("benchmarks/run.sh --quick   # about 10 minutes: short windows, 5,000 idle connections");
+		line("benchmarks/run.sh --full    # a few hours: 3 repetitions, 5 s windows, 17 echo scenarios, 19,000 idle connections on fresh servers");
 		line("```");
 		line("");
 		line("`run.sh` builds with `mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true`, then runs "
@@ -311,8 +312,12 @@ public final class Report {
 					+ "message deflated (prebuilt: the timestamp in a stored block, the rest Huffman-coded), inflates "
 					+ "every reply and checks it. Servers that decline the offer are listed under failures.");
 			line("");
-			line("| server | msgs/s | msgs per server CPU-s | p99 µs | uncompressed msgs per CPU-s | compressed ÷ uncompressed | ÷ Netty |");
-			line("|---|---:|---:|---:|---:|---:|---:|");
+			line("Replies compressed: the share of the server's replies that came with RSV1 set, in the last "
+					+ "repetition; a server may send small messages uncompressed, and one that compresses fewer does "
+					+ "less work.");
+			line("");
+			line("| server | msgs/s | msgs per server CPU-s | p99 µs | replies compressed | uncompressed msgs per CPU-s | compressed ÷ uncompressed | ÷ Netty |");
+			line("|---|---:|---:|---:|---:|---:|---:|---:|");
 			Results.Summary netty = summary(compressed.id(), Peers.NETTY, Results.Sample::perCpuSecond);
 			for (Peer peer : this.peers) {
 				Results.Summary cpu = summary(compressed.id(), peer.id(), Results.Sample::perCpuSecond);
@@ -324,6 +329,7 @@ public final class Report {
 				line("| " + name(peer) + " | " + num(summary(compressed.id(), peer.id(), Results.Sample::rate).median())
 						+ " | " + num(cpu.median()) + " | "
 						+ dec(summary(compressed.id(), peer.id(), Results.Sample::p99Micros).median()) + " | "
+						+ Objects.requireNonNullElse(this.results.note(compressed.id(), peer.id()), "–") + " | "
 						+ num(plainCpu.median()) + " | " + ratio(cpu, plainCpu) + " | " + ratio(cpu, netty) + " |");
 			}
 			line("");
