@@ -123,7 +123,8 @@ public final class BroadcastLoad {
 		}
 	}
 
-	private static void idle(Selector selector, long millis) throws IOException {
+	/** Lets time pass without reading: servers may register a session just after their 101 response. */
+	static void idle(Selector selector, long millis) throws IOException {
 		long until = System.nanoTime() + millis * 1_000_000L;
 		while (System.nanoTime() < until) {
 			selector.select(10);

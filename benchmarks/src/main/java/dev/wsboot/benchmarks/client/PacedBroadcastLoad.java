@@ -70,7 +70,7 @@ public final class PacedBroadcastLoad {
 					slow.key.interestOps(0);
 				}
 				MessageCheck check = new MessageCheck(this.template, this::delivered);
-				idle(selector, 300);
+				BroadcastLoad.idle(selector, 300);
 				Conn publisher = conns.get(0);
 				long interval = 1_000_000_000L / this.perSecond;
 				long start = System.nanoTime();
@@ -169,14 +169,6 @@ public final class PacedBroadcastLoad {
 		}
 		if (stamp >= this.measureFrom && stamp < this.measureTo) {
 			this.latency.recordValue(Math.min(now - stamp, this.latency.getHighestTrackableValue()));
-		}
-	}
-
-	private static void idle(Selector selector, long millis) throws IOException {
-		long until = System.nanoTime() + millis * 1_000_000L;
-		while (System.nanoTime() < until) {
-			selector.select(10);
-			selector.selectedKeys().clear();
 		}
 	}
 
