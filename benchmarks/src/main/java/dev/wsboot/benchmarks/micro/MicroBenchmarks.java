@@ -100,7 +100,8 @@ public final class MicroBenchmarks {
 	public static String markdown(List<MicroResult> results) {
 		StringBuilder out = new StringBuilder();
 		out.append("One operation handles one payload of the given size (one frame in `FrameDecodingBenchmark`, ")
-			.append("which leaves unmasking to `MaskingBenchmark`). MB/s = ops/s × payload bytes / 10⁶. ")
+			.append("which reads headers and hands the payload on without reading it: unmasking is ")
+			.append("`MaskingBenchmark`, so it has no MB/s). MB/s = ops/s × payload bytes / 10⁶. ")
 			.append("± is the half-width of JMH's 99.9% confidence interval, – when there were fewer than three ")
 			.append("measurement iterations (quick runs).\n\n");
 		out.append("| benchmark | payload bytes | ops/s | ± error | MB/s |\n");
@@ -115,12 +116,15 @@ public final class MicroBenchmarks {
 				.append(" | ")
 				.append(num(result.error()))
 				.append(" | ")
-				.append(Double.isNaN(result.megabytesPerSecond()) ? "–"
+				.append((Double.isNaN(result.megabytesPerSecond()) || result.benchmark().startsWith(FRAMING)) ? "–"
 						: String.format("%,.1f", result.megabytesPerSecond()))
 				.append(" |\n");
 		}
 		return out.toString();
 	}
+
+	/** Framing alone: the payload's size does not change the work, so bytes per second would mislead. */
+	private static final String FRAMING = "FrameDecodingBenchmark";
 
 	private static String num(double value) {
 		return Double.isNaN(value) ? "–" : String.format("%,.0f", value);
