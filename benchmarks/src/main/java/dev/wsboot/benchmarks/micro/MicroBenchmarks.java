@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class MicroBenchmarks {
 
 	private static final List<Class<?>> BENCHMARKS = List.of(MaskingBenchmark.class, Utf8ValidationBenchmark.class,
-			FrameDecodingBenchmark.class);
+			FrameDecodingBenchmark.class, CompressionBenchmark.class);
 
 	private MicroBenchmarks() {
 	}
@@ -44,7 +44,7 @@ public final class MicroBenchmarks {
 	}
 
 	/**
-	 * Runs every benchmark at every size, 30 forks: under a minute when {@code quick}, about five
+	 * Runs every benchmark at every size, 34 forks: under a minute when {@code quick}, about five
 	 * minutes otherwise. Quick runs measure two iterations, too few for JMH to give an error.
 	 * @return the results, by benchmark then size
 	 * @throws IllegalStateException if JMH cannot run or a benchmark fails
