@@ -91,7 +91,7 @@ public final class WsServer {
 				new OriginMatcher(this.config.allowedOrigins()), builder.interceptors);
 		// Idle codecs kept for compressed connections: enough for every I/O thread and a few
 		// handler threads compressing at once; beyond that, codecs are ended when given back.
-		ZlibPool zlib = new ZlibPool(Math.max(8, 2 * this.config.ioThreads()));
+		ZlibPool zlib = new ZlibPool(Math.max(8, 2 * this.config.ioThreads()), this.config.compressionLevel());
 		this.runtime = new ServerRuntime(this.config, handshakes, this.sessions, this.stats, executor, zlib);
 		handshakes.attach(this.runtime);
 	}

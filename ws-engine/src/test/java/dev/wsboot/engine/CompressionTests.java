@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * permessage-deflate on real sockets with a hand-written client: what the 101 answers to offers,
@@ -139,6 +141,45 @@ class CompressionTests {
 			Frame large = client.readFrame();
 			assertThat(large.rsv()).isEqualTo(4);
 			assertThat(Deflate.decompress(large.payload())).isEqualTo(utf8("y".repeat(100)));
+		}
+	}
+
+	@Test
+	void compressionLevelReachesTheDeflater() throws IOException {
+		// Words drawn from a small vocabulary: compressible, but not so repetitive that every level
+		// finds the same matches.
+		Random random = new Random(7);
+		String[] words = { "socket", "frame", "mask", "deflate", "window", "ping", "pong", "close", "text", "binary",
+				"handshake", "origin", "upgrade", "extension", "payload", "opcode" };
+		StringBuilder text = new StringBuilder();
+		while (text.length() < 16 * 1024) {
+			text.append(words[random.nextInt(words.length)]).append(random.nextInt(100)).append(' ');
+		}
+		byte[] message = utf8(text.toString());
+		int[] sizes = new int[2];
+		int[] levels = { 1, 9 };
+		for (int i = 0; i < levels.length; i++) {
+			start(TestServers.config().compressionEnabled(true).compressionLevel(levels[i]));
+			try (RawClient client = RawClient.open(this.server.port(), "/", OFFER)) {
+				client.sendFrame(0x80 | RSV1 | 0x1, Deflate.compress(message));
+				Frame reply = client.readFrame();
+				assertThat(reply.rsv()).isEqualTo(4);
+				assertThat(Deflate.decompress(reply.payload())).isEqualTo(message);
+				sizes[i] = reply.payload().length;
+			}
+			this.server.stop(Duration.ofSeconds(1));
+			this.server = null;
+		}
+		assertThat(sizes[1]).as("compressed size at level 9 against level 1").isLessThan(sizes[0]);
+	}
+
+	@Test
+	void compressionLevelOutsideOneToNineIsRefusedNamingTheSetting() {
+		for (int level : new int[] { 0, 10 }) {
+			assertThatThrownBy(() -> TestServers.config().compressionLevel(level).build())
+				.isInstanceOf(InvalidSettingException.class)
+				.hasMessageContaining("compressionLevel")
+				.hasMessageContaining(Integer.toString(level));
 		}
 	}
 

@@ -357,6 +357,12 @@ public class WsProperties {
 		 */
 		private boolean contextTakeover = false;
 
+		/**
+		 * Deflate level, from 1 (fastest) to 9 (smallest). Lower levels save most CPU on large
+		 * messages.
+		 */
+		private int level = 6;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -375,6 +381,14 @@ public class WsProperties {
 
 		public boolean isContextTakeover() {
 			return this.contextTakeover;
+		}
+
+		public int getLevel() {
+			return this.level;
+		}
+
+		public void setLevel(int level) {
+			this.level = level;
 		}
 
 		public void setContextTakeover(boolean contextTakeover) {

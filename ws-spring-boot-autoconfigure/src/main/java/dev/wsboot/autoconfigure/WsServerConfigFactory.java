@@ -44,6 +44,7 @@ final class WsServerConfigFactory {
 		map.from(compression::isEnabled).to(builder::compressionEnabled);
 		map.from(compression::getMinSize).as(WsServerConfigFactory::toIntBytes).to(builder::compressionMinSize);
 		map.from(compression::isContextTakeover).to(builder::compressionContextTakeover);
+		map.from(compression::getLevel).to(builder::compressionLevel);
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		try {
 			return builder.build();

@@ -90,6 +90,23 @@ class WsAutoConfigurationTests {
 	}
 
 	@Test
+	void compressionLevelOutOfRangeFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("ws.compression.level=10").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("ws.compression.level")
+				.hasMessageContaining("10");
+		});
+	}
+
+	@Test
+	void compressionLevelReachesTheEngineConfig() {
+		this.runner.withPropertyValues("ws.compression.level=1")
+			.run((context) -> assertThat(context.getBean(WsServerConfig.class).compressionLevel()).isEqualTo(1));
+	}
+
+	@Test
 	void negativeIdleTimeoutFailsStartupNamingTheProperty() {
 		this.runner.withPropertyValues("ws.idle-timeout=-1s").run((context) -> {
 			assertThat(context).hasFailed();

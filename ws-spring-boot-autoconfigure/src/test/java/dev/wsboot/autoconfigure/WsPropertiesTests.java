@@ -121,6 +121,11 @@ class WsPropertiesTests {
 	}
 
 	@Test
+	void compressionLevelMatchesEngineDefault() {
+		assertThat(this.properties.getCompression().getLevel()).isEqualTo(this.engine.compressionLevel());
+	}
+
+	@Test
 	void compressionSettingsAreReportedUnderTheirNestedPropertyNames() {
 		assertThat(WsServerConfigFactory.propertyName("compressionMinSize")).isEqualTo("ws.compression.min-size");
 		assertThat(WsServerConfigFactory.propertyName("maxFrameSize")).isEqualTo("ws.max-frame-size");

@@ -29,14 +29,26 @@ public final class ZlibPool {
 
 	private final AtomicLong deflaterLoans = new AtomicLong();
 
+	private final int level;
+
 	private boolean closed;
 
 	/** @param capacity the idle codecs of each kind kept for reuse */
 	public ZlibPool(int capacity) {
-		this.capacity = capacity;
+		this(capacity, Deflater.DEFAULT_COMPRESSION);
 	}
 
-	/** A reset Deflater with the default level; give it back with {@link #release(Deflater)}. */
+	/**
+	 * @param capacity the idle codecs of each kind kept for reuse
+	 * @param level the Deflaters' compression level, 1 (fastest) to 9 (smallest), or
+	 * {@link Deflater#DEFAULT_COMPRESSION} (zlib's 6)
+	 */
+	public ZlibPool(int capacity, int level) {
+		this.capacity = capacity;
+		this.level = level;
+	}
+
+	/** A reset Deflater with the pool's level; give it back with {@link #release(Deflater)}. */
 	public Deflater takeDeflater() {
 		this.deflaterLoans.incrementAndGet();
 		synchronized (this) {
@@ -46,7 +58,7 @@ public final class ZlibPool {
 			}
 		}
 		this.liveDeflaters.incrementAndGet();
-		return new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+		return new Deflater(this.level, true);
 	}
 
 	/** A reset Inflater; give it back with {@link #release(Inflater)}. */
