@@ -383,16 +383,16 @@ public class WsProperties {
 			return this.contextTakeover;
 		}
 
+		public void setContextTakeover(boolean contextTakeover) {
+			this.contextTakeover = contextTakeover;
+		}
+
 		public int getLevel() {
 			return this.level;
 		}
 
 		public void setLevel(int level) {
 			this.level = level;
-		}
-
-		public void setContextTakeover(boolean contextTakeover) {
-			this.contextTakeover = contextTakeover;
 		}
 
 	}

@@ -1,9 +1,7 @@
 package dev.wsboot.benchmarks.client;
 
 import java.io.IOException;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.List;
 
 import org.HdrHistogram.Histogram;
@@ -73,17 +71,7 @@ public final class BroadcastLoad {
 					if (!sending && (this.fullyDelivered == this.published || now >= drainUntil)) {
 						break;
 					}
-					selector.select(5);
-					Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-					while (keys.hasNext()) {
-						SelectionKey key = keys.next();
-						keys.remove();
-						Conn conn = (Conn) key.attachment();
-						if (key.isReadable()) {
-							Frames.read(conn, check);
-						}
-						conn.flush();
-					}
+					Frames.serviceReady(selector, 5, check);
 					publish(publisher, sending);
 				}
 			}

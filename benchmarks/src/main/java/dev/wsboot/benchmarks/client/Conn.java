@@ -5,6 +5,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -87,11 +88,10 @@ final class Conn {
 	/** Collects a compressed frame's payload, unmasked. */
 	void appendCompressed(byte[] data, int offset, int length, int mask) {
 		if (this.compressed.length < this.compressedLength + length + 4) {
-			this.compressed = java.util.Arrays.copyOf(this.compressed, (this.compressedLength + length + 4) * 2);
+			this.compressed = Arrays.copyOf(this.compressed, (this.compressedLength + length + 4) * 2);
 		}
 		for (int i = 0; i < length; i++) {
-			int m = (mask >>> ((3 - (i & 3)) * 8)) & 0xff;
-			this.compressed[this.compressedLength + i] = (byte) (data[offset + i] ^ m);
+			this.compressed[this.compressedLength + i] = (byte) (data[offset + i] ^ Frames.maskByte(mask, i));
 		}
 		this.compressedLength += length;
 	}

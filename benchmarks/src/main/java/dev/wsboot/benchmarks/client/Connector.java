@@ -10,6 +10,8 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.zip.Inflater;
 
 /**
  * Opens many connections from one selector, a bounded number at a time so that no server's
@@ -140,13 +142,13 @@ public final class Connector {
 		for (String line : head.split("\r\n")) {
 			int colon = line.indexOf(':');
 			if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Extensions")) {
-				extensions = line.substring(colon + 1).toLowerCase(java.util.Locale.ROOT);
+				extensions = line.substring(colon + 1).toLowerCase(Locale.ROOT);
 			}
 		}
 		if (extensions == null || !extensions.contains("permessage-deflate")) {
 			throw new IOException("Server did not accept permessage-deflate (offered: " + Frames.DEFLATE_OFFER + ")");
 		}
-		conn.inflater = new java.util.zip.Inflater(true);
+		conn.inflater = new Inflater(true);
 		conn.inflaterPerMessage = extensions.contains("server_no_context_takeover");
 	}
 

@@ -1,9 +1,7 @@
 package dev.wsboot.benchmarks.client;
 
 import java.io.IOException;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.List;
 
 import org.HdrHistogram.Histogram;
@@ -68,18 +66,7 @@ public final class EchoLoad {
 					if (!this.sending && (this.inflight == 0 || now >= drainUntil)) {
 						break;
 					}
-					selector.select(5);
-					Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-					while (keys.hasNext()) {
-						SelectionKey key = keys.next();
-						keys.remove();
-						Conn conn = (Conn) key.attachment();
-						if (key.isReadable()) {
-							Frames.read(conn, check);
-							refill(conn);
-						}
-						conn.flush();
-					}
+					Frames.serviceReady(selector, 5, check, this::refill);
 				}
 			}
 			finally {

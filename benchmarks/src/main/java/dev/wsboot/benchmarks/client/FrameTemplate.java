@@ -2,6 +2,7 @@ package dev.wsboot.benchmarks.client;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.Deflater;
 
@@ -98,7 +99,7 @@ public final class FrameTemplate {
 				if (bodyLength < body.length) {
 					break;
 				}
-				body = java.util.Arrays.copyOf(body, body.length * 2);
+				body = Arrays.copyOf(body, body.length * 2);
 			}
 			bodyLength -= 4;
 			byte[] out = new byte[STORED_HEADER + STAMP + bodyLength];
@@ -139,8 +140,7 @@ public final class FrameTemplate {
 	static long readStamp(byte[] data, int offset, int mask) {
 		long value = 0;
 		for (int i = 0; i < STAMP; i++) {
-			int m = (mask >>> ((3 - (i & 3)) * 8)) & 0xff;
-			int c = (data[offset + i] ^ m) & 0xff;
+			int c = (data[offset + i] ^ Frames.maskByte(mask, i)) & 0xff;
 			value = (value << 4) | ((c <= '9') ? c - '0' : c - 'a' + 10);
 		}
 		return value;

@@ -3,7 +3,11 @@ package dev.wsboot.benchmarks.client;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.function.Consumer;
 
 /** Reads server frames (RFC 6455 §5.2) from a connection's input buffer; writes control frames. */
 final class Frames {
@@ -22,6 +26,32 @@ final class Frames {
 	}
 
 	private Frames() {
+	}
+
+	/** {@link #serviceReady(Selector, long, Sink, Consumer)} with nothing to do after a read. */
+	static void serviceReady(Selector selector, long timeoutMillis, Sink sink) throws IOException {
+		serviceReady(selector, timeoutMillis, sink, (conn) -> {
+		});
+	}
+
+	/**
+	 * Waits up to {@code timeoutMillis} for ready connections; reads each readable one into the
+	 * sink and hands it to {@code afterRead}, then flushes every ready one's output.
+	 */
+	static void serviceReady(Selector selector, long timeoutMillis, Sink sink, Consumer<Conn> afterRead)
+			throws IOException {
+		selector.select(timeoutMillis);
+		Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+		while (keys.hasNext()) {
+			SelectionKey key = keys.next();
+			keys.remove();
+			Conn conn = (Conn) key.attachment();
+			if (key.isReadable()) {
+				read(conn, sink);
+				afterRead.accept(conn);
+			}
+			conn.flush();
+		}
 	}
 
 	/** Reads what the socket has and hands every complete frame to the sink. */
@@ -72,13 +102,20 @@ final class Frames {
 		in.compact();
 	}
 
+	/**
+	 * The key byte that masks payload byte {@code i} (RFC 6455 §5.3); {@code mask} is the key as a
+	 * big-endian int, 0 for an unmasked frame.
+	 */
+	static int maskByte(int mask, int i) {
+		return (mask >>> ((3 - (i & 3)) * 8)) & 0xff;
+	}
+
 	/** Answers a server ping (RFC 6455 §5.5.3): a masked pong with the same payload. */
 	static void pong(Conn conn, byte[] data, int offset, int length, int mask) {
 		ByteBuffer out = conn.out;
 		out.put((byte) 0x8a).put((byte) (0x80 | length)).putInt(0);
 		for (int i = 0; i < length; i++) {
-			int m = (mask >>> ((3 - (i & 3)) * 8)) & 0xff;
-			out.put((byte) (data[offset + i] ^ m));
+			out.put((byte) (data[offset + i] ^ maskByte(mask, i)));
 		}
 	}
 
@@ -86,7 +123,7 @@ final class Frames {
 	static String closeStatus(byte[] data, int offset, int length, int mask) {
 		byte[] plain = new byte[length];
 		for (int i = 0; i < length; i++) {
-			plain[i] = (byte) (data[offset + i] ^ ((mask >>> ((3 - (i & 3)) * 8)) & 0xff));
+			plain[i] = (byte) (data[offset + i] ^ maskByte(mask, i));
 		}
 		if (length < 2) {
 			return "no status";

@@ -2,9 +2,7 @@ package dev.wsboot.benchmarks.client;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 
@@ -91,17 +89,7 @@ public final class PacedBroadcastLoad {
 						next += interval;
 					}
 					long waitMillis = Math.max(1, Math.min(5, (next - System.nanoTime()) / 1_000_000L));
-					selector.select(waitMillis);
-					Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-					while (keys.hasNext()) {
-						SelectionKey key = keys.next();
-						keys.remove();
-						Conn conn = (Conn) key.attachment();
-						if (key.isReadable()) {
-							Frames.read(conn, check);
-						}
-						conn.flush();
-					}
+					Frames.serviceReady(selector, waitMillis, check);
 				}
 				SlowConsumer fate = (slow != null) ? drain(slow) : null;
 				LoadResult result = new LoadResult(this.counted * 1e3 / measureMillis, this.latency, check.errors,

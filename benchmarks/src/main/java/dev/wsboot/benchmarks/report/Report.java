@@ -296,6 +296,20 @@ public final class Report {
 
 	/** Compressed echo beside the same messages uncompressed. */
 	private void compressionTable(List<Scenario> small) {
+		if (small.stream().noneMatch(Scenario::deflate)) {
+			return;
+		}
+		line("## Compression (permessage-deflate)");
+		line("");
+		line("Each compressed scenario against the same messages uncompressed. The client offers `"
+				+ "permessage-deflate; client_no_context_takeover; server_no_context_takeover` and sends each "
+				+ "message deflated (prebuilt: the timestamp in a stored block, the rest Huffman-coded), inflates "
+				+ "every reply and checks it. Servers that decline the offer are listed under failures.");
+		line("");
+		line("Replies compressed: the share of the server's replies that came with RSV1 set, in the last "
+				+ "repetition; a server may send small messages uncompressed, and one that compresses fewer does "
+				+ "less work.");
+		line("");
 		for (Scenario compressed : small) {
 			if (!compressed.deflate()) {
 				continue;
@@ -305,16 +319,7 @@ public final class Report {
 						&& s.connections() == compressed.connections() && s.depth() == compressed.depth())
 				.findFirst()
 				.orElse(null);
-			line("## Compression (permessage-deflate)");
-			line("");
-			line("_" + compressed.title() + "_, against the same messages uncompressed. The client offers `"
-					+ "permessage-deflate; client_no_context_takeover; server_no_context_takeover` and sends each "
-					+ "message deflated (prebuilt: the timestamp in a stored block, the rest Huffman-coded), inflates "
-					+ "every reply and checks it. Servers that decline the offer are listed under failures.");
-			line("");
-			line("Replies compressed: the share of the server's replies that came with RSV1 set, in the last "
-					+ "repetition; a server may send small messages uncompressed, and one that compresses fewer does "
-					+ "less work.");
+			line("### " + compressed.title());
 			line("");
 			line("| server | msgs/s | msgs per server CPU-s | p99 µs | replies compressed | uncompressed msgs per CPU-s | compressed ÷ uncompressed | ÷ Netty |");
 			line("|---|---:|---:|---:|---:|---:|---:|---:|");
