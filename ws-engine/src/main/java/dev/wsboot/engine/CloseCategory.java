@@ -1,6 +1,5 @@
 package dev.wsboot.engine;
 
-import dev.wsboot.engine.protocol.CloseCodes;
 
 /**
  * Why connections closed, in a few bounded classes fit for metric tags.
@@ -13,15 +12,15 @@ public enum CloseCategory {
 	/** The class of a status code; slow clients and idle timeouts are classed by their cause, not code. */
 	public static CloseCategory of(int code) {
 		return switch (code) {
-			case CloseCodes.NORMAL -> NORMAL;
-			case CloseCodes.GOING_AWAY -> GOING_AWAY;
-			case CloseCodes.PROTOCOL_ERROR -> PROTOCOL_ERROR;
-			case CloseCodes.INVALID_PAYLOAD, CloseCodes.UNSUPPORTED_DATA -> INVALID_DATA;
-			case CloseCodes.MESSAGE_TOO_BIG -> TOO_BIG;
-			case CloseCodes.POLICY_VIOLATION -> POLICY;
-			case CloseCodes.INTERNAL_ERROR -> SERVER_ERROR;
-			case CloseCodes.ABNORMAL -> ABNORMAL;
-			default -> (code == CloseCodes.NO_STATUS) ? NORMAL : OTHER;
+			case CloseStatus.NORMAL -> NORMAL;
+			case CloseStatus.GOING_AWAY -> GOING_AWAY;
+			case CloseStatus.PROTOCOL_ERROR -> PROTOCOL_ERROR;
+			case CloseStatus.INVALID_PAYLOAD, CloseStatus.UNSUPPORTED_DATA -> INVALID_DATA;
+			case CloseStatus.MESSAGE_TOO_BIG -> TOO_BIG;
+			case CloseStatus.POLICY_VIOLATION -> POLICY;
+			case CloseStatus.INTERNAL_ERROR -> SERVER_ERROR;
+			case CloseStatus.ABNORMAL -> ABNORMAL;
+			default -> (code == CloseStatus.NO_STATUS) ? NORMAL : OTHER;
 		};
 	}
 

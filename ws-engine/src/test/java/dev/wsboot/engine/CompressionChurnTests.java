@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.wsboot.engine.RawClient.Frame;
-import dev.wsboot.engine.protocol.Deflate;
-import dev.wsboot.engine.protocol.ZlibPool;
+import dev.wsboot.engine.internal.protocol.Deflate;
+import dev.wsboot.engine.internal.protocol.ZlibPool;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,7 +12,7 @@ import java.util.zip.Inflater;
 
 import dev.wsboot.engine.RawClient.Frame;
 import dev.wsboot.engine.RawClient.Response;
-import dev.wsboot.engine.protocol.Deflate;
+import dev.wsboot.engine.internal.protocol.Deflate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

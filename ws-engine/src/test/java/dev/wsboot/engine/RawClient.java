@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.wsboot.engine.protocol.Handshake;
+import dev.wsboot.engine.internal.protocol.Handshake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

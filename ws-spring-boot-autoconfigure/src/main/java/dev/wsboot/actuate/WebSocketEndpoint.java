@@ -1,5 +1,7 @@
 package dev.wsboot.actuate;
 
+import dev.wsboot.engine.CloseStatus;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +13,6 @@ import dev.wsboot.context.WsServerLifecycle;
 import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsSession;
-import dev.wsboot.engine.protocol.CloseCodes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -83,12 +84,12 @@ public class WebSocketEndpoint {
 	@WriteOperation
 	public Map<String, Object> close(@Selector long id, @Nullable Integer code, @Nullable String reason) {
 		WsServer server = this.lifecycle.getServer();
-		WsSession session = (server != null) ? server.session(id) : null;
+		WsSession session = (server != null) ? server.session(id).orElse(null) : null;
 		if (session == null) {
 			return Map.of("id", id, "closed", false);
 		}
-		int status = (code != null) ? code : CloseCodes.NORMAL;
-		if (!CloseCodes.isValidOnWire(status)) {
+		int status = (code != null) ? code : CloseStatus.NORMAL;
+		if (!CloseStatus.isValidOnWire(status)) {
 			throw new InvalidEndpointRequestException("Close code " + status + " may not be sent (RFC 6455 §7.4)",
 					"Invalid close code");
 		}

@@ -7,7 +7,6 @@ import java.util.function.LongConsumer;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
-import dev.wsboot.engine.protocol.CloseCodes;
 
 /**
  * Serves an endpoint with a controller's methods and applies the error policy:
@@ -63,7 +62,7 @@ final class ControllerWsHandler implements WsHandler {
 		if (method == null) {
 			logger.log(Level.WARNING, () -> "Closing session #" + session.id() + " on " + this.endpoint.path()
 					+ " with 1003: " + this.endpoint.controllerClass().getName() + " takes no " + type + " messages");
-			session.close(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept " + type + " messages");
+			session.close(CloseStatus.UNSUPPORTED_DATA, "This endpoint does not accept " + type + " messages");
 			return;
 		}
 		Object reply = call(method, session, message, this.messageTimer);
@@ -125,19 +124,19 @@ final class ControllerWsHandler implements WsHandler {
 			catch (Throwable ex) {
 				logger.log(Level.ERROR, "@OnError method " + onError + " threw on session #" + session.id()
 						+ "; closing it with 1011", ex);
-				session.close(CloseCodes.INTERNAL_ERROR, "Internal server error");
+				session.close(CloseStatus.INTERNAL_ERROR, "Internal server error");
 				return;
 			}
 		}
 		if (error instanceof WsMessageConversionException) {
 			logger.log(Level.WARNING, "Closing session #" + session.id() + " on " + this.endpoint.path()
 					+ " with 1003: " + error.getMessage());
-			session.close(CloseCodes.UNSUPPORTED_DATA, "Message could not be converted");
+			session.close(CloseStatus.UNSUPPORTED_DATA, "Message could not be converted");
 			return;
 		}
 		logger.log(Level.ERROR, this.endpoint.controllerClass().getName() + " threw on session #" + session.id()
 				+ "; closing it with 1011", error);
-		session.close(CloseCodes.INTERNAL_ERROR, "Internal server error");
+		session.close(CloseStatus.INTERNAL_ERROR, "Internal server error");
 	}
 
 	@Override

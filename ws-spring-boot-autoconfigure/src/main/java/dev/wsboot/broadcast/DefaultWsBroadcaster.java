@@ -205,7 +205,7 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 
 	private WsSession find(long clientId) {
 		WsServer server = this.server.get();
-		return (server != null) ? server.session(clientId) : null;
+		return (server != null) ? server.session(clientId).orElse(null) : null;
 	}
 
 	private List<WsSession> groupSessions(WsServer server, String group, long excludedClientId) {
@@ -215,9 +215,8 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 		}
 		List<WsSession> sessions = new java.util.ArrayList<>(members.size());
 		for (Long id : members) {
-			WsSession session = server.session(id);
-			if (session != null && id != excludedClientId) {
-				sessions.add(session);
+			if (id != excludedClientId) {
+				server.session(id).ifPresent(sessions::add);
 			}
 		}
 		return sessions;

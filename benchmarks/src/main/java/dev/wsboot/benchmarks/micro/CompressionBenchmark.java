@@ -10,10 +10,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import dev.wsboot.engine.protocol.MessageDeflater;
-import dev.wsboot.engine.protocol.MessageInflater;
-import dev.wsboot.engine.protocol.Opcode;
-import dev.wsboot.engine.protocol.ZlibPool;
+import dev.wsboot.engine.internal.protocol.MessageDeflater;
+import dev.wsboot.engine.internal.protocol.MessageInflater;
+import dev.wsboot.engine.internal.protocol.Opcode;
+import dev.wsboot.engine.internal.protocol.ZlibPool;
 
 /**
  * permessage-deflate without context takeover (RFC 7692 §7.2), as the engine does it for every

@@ -11,8 +11,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
-import dev.wsboot.engine.protocol.FrameDecoder;
-import dev.wsboot.engine.protocol.FrameListener;
+import dev.wsboot.engine.internal.protocol.FrameDecoder;
+import dev.wsboot.engine.internal.protocol.FrameListener;
 
 /**
  * Parsing masked client frames (RFC 6455 §5.2) from a buffer that holds {@link #FRAMES} of them

@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import dev.wsboot.engine.protocol.Masking;
+import dev.wsboot.engine.internal.protocol.Masking;
 
 /**
  * Unmasking one payload in place (RFC 6455 §5.3). One operation is one payload of {@code size}

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import dev.wsboot.engine.protocol.Utf8Validator;
+import dev.wsboot.engine.internal.protocol.Utf8Validator;
 
 /**
  * Validating one text payload (RFC 6455 §8.1) with the engine's DFA, against the JDK's decoder as

@@ -3,7 +3,7 @@ package dev.wsboot.engine.conformance;
 import java.io.IOException;
 
 import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.protocol.Utf8Cases;
+import dev.wsboot.engine.internal.protocol.Utf8Cases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

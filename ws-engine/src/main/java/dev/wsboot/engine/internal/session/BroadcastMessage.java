@@ -1,0 +1,66 @@
+package dev.wsboot.engine.internal.session;
+
+import java.nio.ByteBuffer;
+
+import dev.wsboot.engine.internal.protocol.FrameEncoder;
+import dev.wsboot.engine.internal.protocol.MessageDeflater;
+import dev.wsboot.engine.internal.protocol.Opcode;
+import dev.wsboot.engine.internal.protocol.ZlibPool;
+
+/**
+ * One message on its way to many sessions, with the frames they can share made at most once each:
+ * the plain frame, and the compressed frame of every session without server context takeover,
+ * which is the same for all of them (RFC 7692 §7.1.1.1: each message is compressed from a fresh
+ * state). Used by the one thread that broadcasts.
+ */
+final class BroadcastMessage {
+
+	private final int opcode;
+
+	private final byte[] data;
+
+	private final ZlibPool zlib;
+
+	private ByteBuffer plainFrame;
+
+	private ByteBuffer compressedFrame;
+
+	BroadcastMessage(int opcode, byte[] data, ZlibPool zlib) {
+		this.opcode = opcode;
+		this.data = data;
+		this.zlib = zlib;
+	}
+
+	int opcode() {
+		return this.opcode;
+	}
+
+	boolean isText() {
+		return this.opcode == Opcode.TEXT;
+	}
+
+	byte[] data() {
+		return this.data;
+	}
+
+	int length() {
+		return this.data.length;
+	}
+
+	/** The uncompressed frame; callers send a duplicate. */
+	ByteBuffer plainFrame() {
+		if (this.plainFrame == null) {
+			this.plainFrame = FrameEncoder.frame(this.opcode, this.data, 0, this.data.length);
+		}
+		return this.plainFrame;
+	}
+
+	/** The frame compressed from a fresh state; callers send a duplicate. */
+	ByteBuffer compressedFrame() {
+		if (this.compressedFrame == null) {
+			this.compressedFrame = MessageDeflater.compressOnce(this.zlib, this.opcode, this.data, 0, this.data.length);
+		}
+		return this.compressedFrame;
+	}
+
+}

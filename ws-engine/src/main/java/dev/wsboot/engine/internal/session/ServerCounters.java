@@ -1,0 +1,41 @@
+package dev.wsboot.engine.internal.session;
+
+import dev.wsboot.engine.ServerStats;
+import dev.wsboot.engine.HandshakeRejection;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Server-wide counters: refused handshakes by reason and clients closed for being too slow.
+ */
+final class ServerCounters implements ServerStats {
+
+	private final LongAdder[] rejected = new LongAdder[HandshakeRejection.values().length];
+
+	private final LongAdder slowClientsClosed = new LongAdder();
+
+	public ServerCounters() {
+		for (int i = 0; i < this.rejected.length; i++) {
+			this.rejected[i] = new LongAdder();
+		}
+	}
+
+	@Override
+	public long handshakesRejected(HandshakeRejection reason) {
+		return this.rejected[reason.ordinal()].sum();
+	}
+
+	@Override
+	public long slowClientsClosed() {
+		return this.slowClientsClosed.sum();
+	}
+
+	public void rejected(HandshakeRejection reason) {
+		this.rejected[reason.ordinal()].increment();
+	}
+
+	public void slowClientClosed() {
+		this.slowClientsClosed.increment();
+	}
+
+}

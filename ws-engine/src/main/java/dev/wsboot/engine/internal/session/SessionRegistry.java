@@ -1,0 +1,105 @@
+package dev.wsboot.engine.internal.session;
+
+import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsSessionListener;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The open sessions, by id and by path, and the connection limit. Thread-safe.
+ */
+final class SessionRegistry {
+
+	/** Ids are unique for the life of the process, across servers: a send to a client that left never reaches a newcomer. */
+	private static final AtomicLong ids = new AtomicLong();
+
+	private final int maxConnections;
+
+	private final AtomicInteger reserved = new AtomicInteger();
+
+	private final Map<Long, DefaultWsSession> byId = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<Long, DefaultWsSession>> byPath = new ConcurrentHashMap<>();
+
+	private final List<WsSessionListener> listeners;
+
+	SessionRegistry(int maxConnections, Collection<String> paths, List<WsSessionListener> listeners) {
+		this.maxConnections = maxConnections;
+		this.listeners = List.copyOf(listeners);
+		for (String path : paths) {
+			this.byPath.put(path, new ConcurrentHashMap<>());
+		}
+	}
+
+	static long nextId() {
+		return ids.incrementAndGet();
+	}
+
+	/** Takes a connection slot for a handshake in progress, if one is free. */
+	boolean tryReserve() {
+		while (true) {
+			int current = this.reserved.get();
+			if (current >= this.maxConnections) {
+				return false;
+			}
+			if (this.reserved.compareAndSet(current, current + 1)) {
+				return true;
+			}
+		}
+	}
+
+	void release() {
+		this.reserved.decrementAndGet();
+	}
+
+	void add(DefaultWsSession session) {
+		this.byId.put(session.id(), session);
+		this.byPath.get(session.path()).put(session.id(), session);
+		for (WsSessionListener listener : this.listeners) {
+			listener.sessionOpened(session);
+		}
+	}
+
+	void remove(DefaultWsSession session, CloseStatus status) {
+		this.byId.remove(session.id());
+		this.byPath.get(session.path()).remove(session.id());
+		for (WsSessionListener listener : this.listeners) {
+			listener.sessionClosed(session, status);
+		}
+	}
+
+	DefaultWsSession get(long id) {
+		return this.byId.get(id);
+	}
+
+	Collection<WsSession> all() {
+		return Collections.unmodifiableCollection(this.byId.values());
+	}
+
+	Collection<WsSession> onPath(String path) {
+		Map<Long, DefaultWsSession> sessions = this.byPath.get(path);
+		return (sessions != null) ? Collections.unmodifiableCollection(sessions.values()) : List.of();
+	}
+
+	int count() {
+		return this.byId.size();
+	}
+
+	int count(String path) {
+		Map<Long, DefaultWsSession> sessions = this.byPath.get(path);
+		return (sessions != null) ? sessions.size() : 0;
+	}
+
+	List<DefaultWsSession> snapshot() {
+		return new ArrayList<>(this.byId.values());
+	}
+
+}

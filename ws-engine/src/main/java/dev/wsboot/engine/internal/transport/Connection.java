@@ -1,0 +1,413 @@
+package dev.wsboot.engine.internal.transport;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One TCP connection on an {@link IoLoop}: reads into the loop's shared buffer, and writes a
+ * queue of frames that any thread may add to. It holds no buffer of its own while idle; a deque of
+ * unwritten frames exists only while the socket pushes back. Bytes pass through its
+ * {@link Transport}, plain or TLS, so the framing above is the same for ws:// and wss://.
+ * Internal API.
+ *
+ * <p>Reads, flushes and closes run on the loop thread; {@link #enqueue}, {@link #requestFlush} and
+ * {@link #queuedBytes} are safe from any thread.
+ */
+public final class Connection implements Readiness {
+
+	private static final System.Logger logger = System.getLogger(Connection.class.getName());
+
+	private static final VarHandle QUEUED;
+
+	private static final VarHandle FLUSH_SCHEDULED;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			QUEUED = lookup.findVarHandle(Connection.class, "queued", long.class);
+			FLUSH_SCHEDULED = lookup.findVarHandle(Connection.class, "flushScheduled", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	/** Reads per readiness event before yielding to other connections. */
+	private static final int MAX_READS_PER_EVENT = 4;
+
+	private final IoLoop loop;
+
+	private final SocketChannel channel;
+
+	private final Transport transport;
+
+	/** Whether the transport may hold bytes of its own, so plain connections never ask it. */
+	private final boolean transportBacklog;
+
+	private final Queue<ByteBuffer> outbound = new ConcurrentLinkedQueue<>();
+
+	private final Runnable flushTask = this::flush;
+
+	private SelectionKey key;
+
+	private ConnectionHandler handler;
+
+	/** Frames taken from the queue but not fully written; null while writes keep up. */
+	private ArrayDeque<ByteBuffer> unwritten;
+
+	@SuppressWarnings("unused") // accessed through QUEUED
+	private volatile long queued;
+
+	@SuppressWarnings("unused") // accessed through FLUSH_SCHEDULED
+	private volatile int flushScheduled;
+
+	private boolean closed;
+
+	private boolean readPaused;
+
+	/** What to do once everything queued is written: nothing, half-close, or close. */
+	private int afterFlush;
+
+	private static final int AFTER_FLUSH_NOTHING = 0;
+
+	private static final int AFTER_FLUSH_SHUTDOWN_OUTPUT = 1;
+
+	private static final int AFTER_FLUSH_CLOSE = 2;
+
+	private static final int AFTER_FLUSH_DONE = 3;
+
+	/** A frame after which nothing may be written (a close frame, RFC 6455 §5.5.1). */
+	private volatile ByteBuffer finalFrame;
+
+	private boolean finalFrameWritten;
+
+	/** Position in the loop's connection list. */
+	int index = -1;
+
+	Connection(IoLoop loop, SocketChannel channel, Transport transport) {
+		this.loop = loop;
+		this.channel = channel;
+		this.transport = transport;
+		this.transportBacklog = transport.keepsBacklog();
+	}
+
+	void register(Selector selector) throws IOException {
+		this.key = this.channel.register(selector, SelectionKey.OP_READ, this);
+	}
+
+	void rekey(SelectionKey key) {
+		this.key = key;
+	}
+
+	void attach(ConnectionHandler handler) {
+		this.handler = handler;
+	}
+
+	public IoLoop loop() {
+		return this.loop;
+	}
+
+	public InetSocketAddress remoteAddress() {
+		try {
+			return (InetSocketAddress) this.channel.getRemoteAddress();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+	/** Whether the transport's own handshake (TLS) is still under way; loop thread only. */
+	public boolean isTransportHandshaking() {
+		return this.transport.isHandshaking();
+	}
+
+	@Override
+	public void onReady(int readyOps) {
+		if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+			flush();
+		}
+		if ((readyOps & SelectionKey.OP_READ) != 0 && !this.closed) {
+			read();
+			if (this.transportBacklog) {
+				// A TLS handshake step may have left records the socket did not take.
+				updateInterest();
+			}
+		}
+	}
+
+	private void read() {
+		ByteBuffer buffer = this.loop.readBuffer();
+		for (int i = 0; i < MAX_READS_PER_EVENT && !this.closed && !this.readPaused; i++) {
+			buffer.clear();
+			int n;
+			try {
+				n = this.transport.read(buffer);
+			}
+			catch (IOException ex) {
+				close(ex);
+				return;
+			}
+			if (n < 0) {
+				this.handler.onEndOfInput();
+				return;
+			}
+			if (n == 0) {
+				return;
+			}
+			buffer.flip();
+			this.handler.onRead(buffer);
+			if (n < buffer.capacity()) {
+				return;
+			}
+		}
+	}
+
+	/** Stops reading, for back-pressure towards the client; loop thread only. */
+	public void pauseReading() {
+		if (!this.closed && !this.readPaused) {
+			this.readPaused = true;
+			updateInterest();
+		}
+	}
+
+	/** Resumes reading; loop thread only. */
+	public void resumeReading() {
+		if (!this.closed && this.readPaused) {
+			this.readPaused = false;
+			updateInterest();
+		}
+	}
+
+	/**
+	 * Queues a frame without writing it; call {@link #requestFlush()} after. Safe from any thread.
+	 * The buffer must not change once queued.
+	 */
+	public void enqueue(ByteBuffer frame) {
+		QUEUED.getAndAdd(this, (long) frame.remaining());
+		this.outbound.offer(frame);
+	}
+
+	/**
+	 * Queues the last frame of the connection: frames queued after it are discarded, so that no
+	 * data follows a close frame even when another thread sends concurrently. Safe from any thread.
+	 */
+	public void enqueueFinal(ByteBuffer frame) {
+		this.finalFrame = frame;
+		enqueue(frame);
+	}
+
+	/**
+	 * Arranges for queued frames to be written: at the end of the current loop iteration when
+	 * called on the loop thread, else through one task per burst of sends. Safe from any thread.
+	 */
+	public void requestFlush() {
+		if (FLUSH_SCHEDULED.compareAndSet(this, 0, 1)) {
+			if (this.loop.inLoop()) {
+				this.loop.flushLater(this);
+			}
+			else {
+				this.loop.execute(this.flushTask);
+			}
+		}
+	}
+
+	/** Bytes queued and not yet written. Safe from any thread. */
+	public long queuedBytes() {
+		return (long) QUEUED.getVolatile(this);
+	}
+
+	/** Closes once everything queued is written; loop thread only. */
+	public void closeAfterFlush() {
+		this.afterFlush = AFTER_FLUSH_CLOSE;
+		flush();
+	}
+
+	/**
+	 * Sends FIN once everything queued is written, and keeps reading until the peer closes: used
+	 * after failing a connection, so the peer reads our close frame instead of a reset.
+	 */
+	public void shutdownOutputAfterFlush() {
+		if (this.afterFlush == AFTER_FLUSH_NOTHING) {
+			this.afterFlush = AFTER_FLUSH_SHUTDOWN_OUTPUT;
+		}
+		flush();
+	}
+
+	/**
+	 * Writes as much of the queue as the socket takes; loop thread only. Frames are copied into the
+	 * loop's direct write buffer, so many small frames leave in one system call and large ones in
+	 * slices, and the JDK never caches a temporary direct buffer per heap buffer size.
+	 */
+	void flush() {
+		FLUSH_SCHEDULED.setVolatile(this, 0);
+		if (this.closed) {
+			return;
+		}
+		ByteBuffer out = this.loop.writeBuffer();
+		ByteBuffer[] batch = this.loop.batch();
+		int[] counts = this.loop.batchCounts();
+		try {
+			if (this.transportBacklog && !this.transport.flushBacklog()) {
+				updateInterest();
+				return;
+			}
+			while (true) {
+				out.clear();
+				int n = fill(out, batch, counts);
+				if (n == 0) {
+					break;
+				}
+				out.flip();
+				int total = out.remaining();
+				int written = this.transport.write(out);
+				QUEUED.getAndAdd(this, (long) -written);
+				boolean complete = written == total;
+				giveBack(batch, counts, n, total - written);
+				if (!complete) {
+					updateInterest();
+					return;
+				}
+			}
+		}
+		catch (IOException ex) {
+			close(ex);
+			return;
+		}
+		updateInterest();
+		if (this.transportBacklog && this.transport.hasBacklog()) {
+			return;
+		}
+		afterFlushed();
+	}
+
+	/** Copies frames into the write buffer, remembering each frame and how many bytes it gave. */
+	private int fill(ByteBuffer out, ByteBuffer[] batch, int[] counts) {
+		int n = 0;
+		while (out.hasRemaining() && n < batch.length) {
+			ByteBuffer frame = (this.unwritten != null && !this.unwritten.isEmpty()) ? this.unwritten.pollFirst()
+					: this.outbound.poll();
+			if (frame == null) {
+				break;
+			}
+			if (this.finalFrameWritten && frame != this.finalFrame) {
+				QUEUED.getAndAdd(this, (long) -frame.remaining());
+				continue;
+			}
+			if (frame == this.finalFrame) {
+				this.finalFrameWritten = true;
+			}
+			int count = Math.min(frame.remaining(), out.remaining());
+			if (count == frame.remaining()) {
+				out.put(frame);
+			}
+			else {
+				int limit = frame.limit();
+				frame.limit(frame.position() + count);
+				out.put(frame);
+				frame.limit(limit);
+			}
+			batch[n] = frame;
+			counts[n] = count;
+			n++;
+		}
+		return n;
+	}
+
+	/**
+	 * Rewinds the frames by the bytes the socket did not take, and puts every frame with bytes left
+	 * back at the head of the queue, in order.
+	 */
+	private void giveBack(ByteBuffer[] batch, int[] counts, int n, int notWritten) {
+		for (int i = n - 1; i >= 0; i--) {
+			ByteBuffer frame = batch[i];
+			batch[i] = null;
+			if (notWritten > 0) {
+				int rewind = Math.min(notWritten, counts[i]);
+				frame.position(frame.position() - rewind);
+				notWritten -= rewind;
+			}
+			if (frame.hasRemaining()) {
+				if (this.unwritten == null) {
+					this.unwritten = new ArrayDeque<>();
+				}
+				this.unwritten.addFirst(frame);
+			}
+		}
+		if (this.unwritten != null && this.unwritten.isEmpty()) {
+			this.unwritten = null;
+		}
+	}
+
+	private void afterFlushed() {
+		if (this.afterFlush == AFTER_FLUSH_CLOSE) {
+			close(null);
+		}
+		else if (this.afterFlush == AFTER_FLUSH_SHUTDOWN_OUTPUT) {
+			this.afterFlush = AFTER_FLUSH_DONE;
+			try {
+				this.transport.shutdownOutput();
+			}
+			catch (IOException ex) {
+				close(ex);
+			}
+		}
+	}
+
+	private boolean hasUnwritten() {
+		return (this.unwritten != null && !this.unwritten.isEmpty()) || !this.outbound.isEmpty()
+				|| (this.transportBacklog && this.transport.hasBacklog());
+	}
+
+	private void updateInterest() {
+		if (this.closed || !this.key.isValid()) {
+			return;
+		}
+		int ops = (this.readPaused ? 0 : SelectionKey.OP_READ) | (hasUnwritten() ? SelectionKey.OP_WRITE : 0);
+		if (this.key.interestOps() != ops) {
+			this.key.interestOps(ops);
+		}
+	}
+
+	void tick(long now) {
+		this.handler.onTick(now);
+	}
+
+	/**
+	 * Closes the socket now, dropping anything unwritten; loop thread only. The handler hears of it
+	 * once.
+	 * @param cause the I/O error that ends the connection, or null
+	 */
+	public void close(Throwable cause) {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		this.key.cancel();
+		try {
+			this.transport.close();
+		}
+		catch (IOException ex) {
+			logger.log(Level.TRACE, "Error closing a socket", ex);
+		}
+		this.loop.remove(this);
+		this.outbound.clear();
+		this.unwritten = null;
+		QUEUED.setVolatile(this, 0L);
+		this.handler.onClosed(cause);
+	}
+
+}
