@@ -23,6 +23,9 @@ public enum HandshakeRejection {
 	/** Over the connection limit: 503. */
 	TOO_MANY_CONNECTIONS,
 
+	/** The server is stopping and takes no new sessions: 503. */
+	SHUTTING_DOWN,
+
 	/** An interceptor refused it. */
 	INTERCEPTOR,
 

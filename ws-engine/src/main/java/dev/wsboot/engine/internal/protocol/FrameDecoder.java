@@ -58,7 +58,8 @@ public final class FrameDecoder {
 	/**
 	 * @param listener receives the frames
 	 * @param maxFrameSize the largest payload accepted; larger frames fail with 1009
-	 * @param allowedRsv the reserved bits a negotiated extension defines (0 when none is)
+	 * @param allowedRsv the reserved bits a negotiated extension defines, in place as in
+	 * {@link FrameHeader#RSV1} (0 when none is)
 	 */
 	public FrameDecoder(FrameListener listener, long maxFrameSize, int allowedRsv) {
 		this.listener = listener;
@@ -89,9 +90,9 @@ public final class FrameDecoder {
 	private void readHeader(ByteBuffer buffer) {
 		if (this.bytesWanted == 0) {
 			int b0 = buffer.get() & 0xFF;
-			this.fin = (b0 & 0x80) != 0;
-			this.rsv = (b0 >> 4) & 0x7;
-			this.opcode = b0 & 0x0F;
+			this.fin = (b0 & FrameHeader.FIN) != 0;
+			this.rsv = b0 & FrameHeader.RSV_BITS;
+			this.opcode = b0 & FrameHeader.OPCODE_BITS;
 			// §5.2: nonzero RSV bits without an extension that defines them fail the connection.
 			if ((this.rsv & ~this.allowedRsv) != 0) {
 				throw fail(CloseStatus.PROTOCOL_ERROR, "Reserved bits set without a negotiated extension");
@@ -111,10 +112,10 @@ public final class FrameDecoder {
 		int b1 = buffer.get() & 0xFF;
 		this.bytesWanted = 0;
 		// §5.1: a server must close the connection on an unmasked client frame.
-		if ((b1 & 0x80) == 0) {
+		if ((b1 & FrameHeader.MASKED) == 0) {
 			throw fail(CloseStatus.PROTOCOL_ERROR, "Unmasked client frame");
 		}
-		int len7 = b1 & 0x7F;
+		int len7 = b1 & FrameHeader.LENGTH_BITS;
 		if (Opcode.isControl(this.opcode) && len7 > 125) {
 			// §5.5: control frames carry at most 125 bytes of payload.
 			throw fail(CloseStatus.PROTOCOL_ERROR, "Control frame payload over 125 bytes");

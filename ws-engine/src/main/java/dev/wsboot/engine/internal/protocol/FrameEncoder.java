@@ -30,7 +30,7 @@ public final class FrameEncoder {
 	 * @return the index after the header
 	 */
 	public static int writeHeader(byte[] target, int at, int opcode, int payloadLength) {
-		target[at++] = (byte) (0x80 | opcode);
+		target[at++] = (byte) (FrameHeader.FIN | opcode);
 		if (payloadLength <= 125) {
 			target[at++] = (byte) payloadLength;
 		}

@@ -12,7 +12,7 @@ public interface FrameListener {
 	 * A frame header was read and passed the framing rules of RFC 6455 §5.2.
 	 * @param opcode the frame's opcode
 	 * @param fin whether this is the final fragment
-	 * @param rsv the three reserved bits, as the value 0-7
+	 * @param rsv the three reserved bits in place, as {@link FrameHeader#RSV_BITS} masks them
 	 * @param length the payload length
 	 */
 	void onFrameHeader(int opcode, boolean fin, int rsv, long length);

@@ -17,9 +17,6 @@ public final class MessageAssembler implements FrameListener {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	/** RSV1 as the decoder reports the reserved bits (RFC 6455 §5.2: RSV1 is the highest of three). */
-	private static final int RSV1 = 0x4;
-
 	private final MessageListener listener;
 
 	private final long maxMessageSize;
@@ -121,7 +118,7 @@ public final class MessageAssembler implements FrameListener {
 	 * or a control frame, or without the extension agreed (RFC 6455 §5.2), it fails the connection.
 	 */
 	private void checkCompressedFrame(int opcode, int rsv) {
-		if (this.inflater == null || rsv != RSV1) {
+		if (this.inflater == null || rsv != FrameHeader.RSV1) {
 			throw new WsProtocolException(CloseStatus.PROTOCOL_ERROR, "Reserved bits set without a negotiated extension");
 		}
 		if (Opcode.isControl(opcode)) {
@@ -199,7 +196,7 @@ public final class MessageAssembler implements FrameListener {
 		this.messageOpcode = -1;
 		// Marks the frame as already delivered for onFrameEnd.
 		this.frameOpcode = -1;
-		this.listener.onText(text);
+		this.listener.onText(text, length);
 	}
 
 	private void validateText(byte[] data, int offset, int length) {
@@ -242,7 +239,7 @@ public final class MessageAssembler implements FrameListener {
 			if (!this.utf8.isComplete()) {
 				throw incompleteText();
 			}
-			this.listener.onText(new String(data, 0, length, StandardCharsets.UTF_8));
+			this.listener.onText(new String(data, 0, length, StandardCharsets.UTF_8), length);
 		}
 		else {
 			this.listener.onBinary((length == data.length) ? data : Arrays.copyOf(data, length));
@@ -260,7 +257,7 @@ public final class MessageAssembler implements FrameListener {
 			if (!this.utf8.isComplete()) {
 				throw incompleteText();
 			}
-			this.listener.onText(new String(data, 0, length, StandardCharsets.UTF_8));
+			this.listener.onText(new String(data, 0, length, StandardCharsets.UTF_8), length);
 		}
 		else {
 			this.listener.onBinary((length == data.length) ? data : Arrays.copyOf(data, length));

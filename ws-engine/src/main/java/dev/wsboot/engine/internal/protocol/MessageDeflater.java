@@ -17,9 +17,6 @@ import java.util.zip.Deflater;
  */
 public final class MessageDeflater {
 
-	/** §6: RSV1 marks a compressed message; 0x40 in the first header byte. */
-	public static final int RSV1 = 0x40;
-
 	/** Room for the longest header (RFC 6455 §5.2), written in front of the payload once its size is known. */
 	private static final int MAX_HEADER = 10;
 
@@ -131,7 +128,7 @@ public final class MessageDeflater {
 	private static ByteBuffer frameAround(byte[] out, int payloadLength, int opcode) {
 		int headerLength = FrameEncoder.headerLength(payloadLength);
 		int start = MAX_HEADER - headerLength;
-		FrameEncoder.writeHeader(out, start, RSV1 | opcode, payloadLength);
+		FrameEncoder.writeHeader(out, start, FrameHeader.RSV1 | opcode, payloadLength);
 		return ByteBuffer.wrap(out, start, headerLength + payloadLength).slice();
 	}
 

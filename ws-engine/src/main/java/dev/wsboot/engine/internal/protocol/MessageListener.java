@@ -5,7 +5,8 @@ package dev.wsboot.engine.internal.protocol;
  */
 public interface MessageListener {
 
-	void onText(String text);
+	/** @param size the message's length in UTF-8 bytes, as it came on the wire (uncompressed) */
+	void onText(String text, int size);
 
 	void onBinary(byte[] data);
 

@@ -1,23 +1,27 @@
 package dev.wsboot.engine.internal.session;
 
-import dev.wsboot.engine.HandshakeRejection;
-import dev.wsboot.engine.WsEndpoint;
-import dev.wsboot.engine.WsServerConfig;
-import dev.wsboot.engine.WsHandshakeInterceptor;
-
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import dev.wsboot.engine.HandshakeRejection;
+import dev.wsboot.engine.WsHandshakeInterceptor;
 import dev.wsboot.engine.internal.protocol.Handshake;
 import dev.wsboot.engine.internal.protocol.HandshakeException;
 import dev.wsboot.engine.internal.protocol.HttpRequest;
+import dev.wsboot.engine.internal.session.HandshakeDecision.Accept;
+import dev.wsboot.engine.internal.session.HandshakeDecision.Refuse;
 
 /**
- * Decides upgrade requests: endpoint by path, the RFC 6455 §4.2.1 checks, origin, connection
- * limit, subprotocol, then the interceptors. Checks that need no application code run on the I/O
- * thread; interceptors run on the handler executor and the answer goes back to the I/O thread.
+ * Decides upgrade requests: endpoint by path, the RFC 6455 §4.2.1 checks, origin, subprotocol,
+ * connection limit, then the interceptors. It answers with a {@link HandshakeDecision} and never
+ * calls back into the connection. Checks that need no application code run on the calling I/O
+ * thread and complete at once; interceptors run on the handler executor, and the decision
+ * completes there.
  */
 final class HandshakeProcessor {
 
@@ -31,74 +35,69 @@ final class HandshakeProcessor {
 
 	private final SessionRegistry sessions;
 
-	private final Executor handlerExecutor;
+	/** Null when interceptors run on the I/O thread. */
+	private final Executor interceptorExecutor;
 
-	private final boolean handlersOnIoThread;
-
-	HandshakeProcessor(WsServerConfig config, EndpointTable endpoints, OriginMatcher origins,
-			List<WsHandshakeInterceptor> interceptors, SessionRegistry sessions, Executor handlerExecutor) {
+	/** @param interceptorExecutor where interceptors run, or null to run them on the I/O thread */
+	HandshakeProcessor(EndpointTable endpoints, OriginMatcher origins, List<WsHandshakeInterceptor> interceptors,
+			SessionRegistry sessions, Executor interceptorExecutor) {
 		this.endpoints = endpoints;
 		this.origins = origins;
 		this.interceptors = List.copyOf(interceptors);
 		this.sessions = sessions;
-		this.handlerExecutor = handlerExecutor;
-		this.handlersOnIoThread = config.handlerExecution() == WsServerConfig.HandlerExecution.IO_THREAD;
+		this.interceptorExecutor = interceptorExecutor;
 	}
 
-	/** Runs on the connection's I/O thread; ends with {@code accept} or {@code refuse}, now or later. */
-	void decide(WebSocketConnection connection, HttpRequest request) {
+	/** Runs on the connection's I/O thread. */
+	CompletionStage<HandshakeDecision> decide(HttpRequest request, InetSocketAddress remoteAddress) {
+		HandshakeDecision checked = check(request, remoteAddress);
+		if (!(checked instanceof Accept accept) || this.interceptors.isEmpty()) {
+			return CompletableFuture.completedFuture(checked);
+		}
+		if (this.interceptorExecutor == null) {
+			return CompletableFuture.completedFuture(intercept(accept));
+		}
+		try {
+			return CompletableFuture.supplyAsync(() -> intercept(accept), this.interceptorExecutor);
+		}
+		catch (RejectedExecutionException ex) {
+			this.sessions.release();
+			return CompletableFuture.completedFuture(
+					new Refuse(503, "Server is shutting down", HandshakeRejection.SHUTTING_DOWN));
+		}
+	}
+
+	/** The checks that need no application code; an accept holds a reserved connection slot. */
+	private HandshakeDecision check(HttpRequest request, InetSocketAddress remoteAddress) {
 		if (!this.endpoints.serves(request.path())) {
-			connection.refuse(new HandshakeException(404, "No WebSocket endpoint at " + request.path()),
-					HandshakeRejection.NOT_FOUND);
-			return;
+			return new Refuse(404, "No WebSocket endpoint at " + request.path(), HandshakeRejection.NOT_FOUND);
 		}
 		String key;
 		try {
 			key = Handshake.validateUpgrade(request);
 		}
 		catch (HandshakeException ex) {
-			connection.refuse(ex, (ex.status() == 426) ? HandshakeRejection.VERSION : HandshakeRejection.BAD_REQUEST);
-			return;
+			return new Refuse(ex, (ex.status() == 426) ? HandshakeRejection.VERSION : HandshakeRejection.BAD_REQUEST);
 		}
 		String origin = request.header("origin");
 		if (origin != null && !this.origins.allows(origin)) {
-			connection.refuse(new HandshakeException(403, "Origin not allowed: " + origin), HandshakeRejection.ORIGIN);
-			return;
+			return new Refuse(403, "Origin not allowed: " + origin, HandshakeRejection.ORIGIN);
 		}
 		List<String> offered = request.tokens("sec-websocket-protocol");
 		EndpointTable.Selection selection = this.endpoints.select(request.path(), offered);
 		if (selection == null) {
-			connection.refuse(new HandshakeException(400, "This endpoint requires one of the subprotocols "
-					+ this.endpoints.subprotocols(request.path())), HandshakeRejection.BAD_REQUEST);
-			return;
+			return new Refuse(400, "This endpoint requires one of the subprotocols "
+					+ this.endpoints.subprotocols(request.path()), HandshakeRejection.BAD_REQUEST);
 		}
-		WsEndpoint endpoint = selection.endpoint();
-		HandshakeContext handshake = new HandshakeContext(request, connection.connection().remoteAddress(), offered,
-				selection.subprotocol());
 		if (!this.sessions.tryReserve()) {
-			connection.refuse(new HandshakeException(503, "Too many connections"),
-					HandshakeRejection.TOO_MANY_CONNECTIONS);
-			return;
+			return new Refuse(503, "Too many connections", HandshakeRejection.TOO_MANY_CONNECTIONS);
 		}
-		connection.reserved();
-		if (this.interceptors.isEmpty() || this.handlersOnIoThread) {
-			intercept(handshake);
-			complete(connection, handshake, key, endpoint);
-			return;
-		}
-		try {
-			this.handlerExecutor.execute(() -> {
-				intercept(handshake);
-				connection.connection().loop().execute(() -> complete(connection, handshake, key, endpoint));
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			connection.refuse(new HandshakeException(503, "Server is shutting down"),
-					HandshakeRejection.TOO_MANY_CONNECTIONS);
-		}
+		HandshakeContext handshake = new HandshakeContext(request, remoteAddress, offered, selection.subprotocol());
+		return new Accept(handshake, key, selection.endpoint(), this.endpoints.counters(request.path()));
 	}
 
-	private void intercept(HandshakeContext handshake) {
+	private HandshakeDecision intercept(Accept accept) {
+		HandshakeContext handshake = accept.handshake();
 		for (WsHandshakeInterceptor interceptor : this.interceptors) {
 			try {
 				interceptor.beforeHandshake(handshake);
@@ -108,18 +107,11 @@ final class HandshakeProcessor {
 				handshake.reject(500, "Handshake interceptor failed");
 			}
 			if (handshake.isRejected()) {
-				return;
+				this.sessions.release();
+				return new Refuse(handshake.rejectStatus(), handshake.rejectReason(), HandshakeRejection.INTERCEPTOR);
 			}
 		}
-	}
-
-	private void complete(WebSocketConnection connection, HandshakeContext handshake, String key, WsEndpoint endpoint) {
-		if (handshake.isRejected()) {
-			connection.refuse(new HandshakeException(handshake.rejectStatus(), handshake.rejectReason()),
-					HandshakeRejection.INTERCEPTOR);
-			return;
-		}
-		connection.accept(handshake, key, endpoint, this.endpoints.counters(endpoint.path()));
+		return accept;
 	}
 
 }

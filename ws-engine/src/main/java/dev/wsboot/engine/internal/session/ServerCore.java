@@ -72,8 +72,9 @@ public final class ServerCore {
 		this.sessions = new SessionRegistry(config.maxConnections(), this.endpoints.paths(), listeners);
 		this.ownedExecutor = (executor == null) ? defaultExecutor() : null;
 		Executor handlerExecutor = (executor != null) ? executor : this.ownedExecutor;
-		HandshakeProcessor handshakes = new HandshakeProcessor(config, this.endpoints,
-				new OriginMatcher(config.allowedOrigins()), interceptors, this.sessions, handlerExecutor);
+		boolean handlersOnIoThread = config.handlerExecution() == WsServerConfig.HandlerExecution.IO_THREAD;
+		HandshakeProcessor handshakes = new HandshakeProcessor(this.endpoints, new OriginMatcher(config.allowedOrigins()),
+				interceptors, this.sessions, handlersOnIoThread ? null : handlerExecutor);
 		// Idle codecs kept for compressed connections: enough for every I/O thread and a few
 		// handler threads compressing at once; beyond that, codecs are ended when given back.
 		ZlibPool zlib = new ZlibPool(Math.max(8, 2 * config.ioThreads()), config.compressionLevel());
@@ -98,7 +99,7 @@ public final class ServerCore {
 				? new InetSocketAddress(this.config.host(), this.config.port())
 				: new InetSocketAddress(this.config.port());
 		this.acceptor = new Acceptor(address, BACKLOG, loops, transports,
-				(connection) -> new WebSocketConnection(this.runtime, connection));
+				(connection) -> new UpgradeHandler(this.runtime, connection));
 		this.loops = loops;
 		for (IoLoop loop : loops) {
 			loop.start();
@@ -131,7 +132,7 @@ public final class ServerCore {
 	public int stop(Duration gracePeriod) {
 		this.acceptor.close();
 		for (DefaultWsSession session : this.sessions.snapshot()) {
-			session.closeOnLoop(CloseStatus.GOING_AWAY, "Server shutting down", CloseCategory.GOING_AWAY);
+			session.close(CloseStatus.GOING_AWAY, "Server shutting down", CloseCategory.GOING_AWAY);
 		}
 		long deadline = System.nanoTime() + gracePeriod.toNanos();
 		int dropped = 0;

@@ -1,34 +1,32 @@
 package dev.wsboot.engine.internal.session;
 
-import dev.wsboot.engine.CloseCategory;
-import dev.wsboot.engine.CloseStatus;
-import dev.wsboot.engine.WsHandler;
-
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
-import dev.wsboot.engine.internal.transport.Connection;
+import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.WsHandler;
+import dev.wsboot.engine.WsSession;
 
 /**
  * Delivers one session's events to its handler one at a time, in order, honouring the
- * {@link WsHandler} threading contract.
+ * {@link WsHandler} threading contract. Events only flow from the I/O thread towards the handler;
+ * what the handler does in return (sends, closes) goes through the session's
+ * {@link FrameSender} and never back through here.
  *
  * <p>With handlers on the executor, events wait in an inbox drained by one task at a time; a burst
  * of messages read together is delivered by one task, so there is one thread hop per read, not per
- * message. When the inbox holds more than {@link WsServerConfig#maxInboundQueueSize()} bytes, the
- * connection stops reading until the handler catches up, so back-pressure reaches the client
- * through TCP instead of memory growing. With handlers on the I/O thread, events are delivered at
- * once.
+ * message. When the inbox holds more than its bound of payload bytes, the connection stops
+ * reading until the handler catches up, so back-pressure reaches the client through TCP instead of
+ * memory growing. With handlers on the I/O thread (no executor), events are delivered at once.
  */
 final class SessionEvents implements Runnable {
 
 	private static final System.Logger logger = System.getLogger(SessionEvents.class.getName());
-
-	private static final Object OPENED = new Object();
 
 	private static final VarHandle SCHEDULED;
 
@@ -45,27 +43,33 @@ final class SessionEvents implements Runnable {
 		}
 	}
 
-	private record Pong(byte[] payload) {
+	/** Pauses and resumes reading the connection; the pause is the back-pressure of a full inbox. */
+	interface ReadControl {
+
+		/** I/O thread. */
+		void pause();
+
+		/** Any thread: the resume runs on the I/O thread. */
+		void resumeLater();
+
+		/** The executor refused the session's events: close it. I/O thread. */
+		void overloaded();
+
 	}
 
-	/** Runs an I/O thread action once the handler has had every event queued before it. */
-	private record AfterEvents(Runnable action) {
-	}
-
-	private final DefaultWsSession session;
+	private final WsSession session;
 
 	private final WsHandler handler;
 
-	private final WebSocketConnection protocol;
-
-	private final Connection connection;
-
-	private final ServerRuntime server;
+	private final ReadControl reading;
 
 	/** Null when handlers run on the I/O thread. */
-	private final Queue<Object> inbox;
+	private final Executor executor;
 
-	private final Runnable resumeReading = this::resumeReading;
+	/** Null when handlers run on the I/O thread. */
+	private final Queue<SessionEvent> inbox;
+
+	private final long maxInboxBytes;
 
 	@SuppressWarnings("unused") // accessed through SCHEDULED
 	private volatile int scheduled;
@@ -75,66 +79,49 @@ final class SessionEvents implements Runnable {
 
 	private volatile boolean readPausedByInbox;
 
+	/** Read and written by the delivering thread only. */
 	private boolean closeDelivered;
 
-	SessionEvents(DefaultWsSession session, WsHandler handler, WebSocketConnection protocol, ServerRuntime server) {
+	/** @param executor the handler executor, or null to deliver on the I/O thread */
+	SessionEvents(WsSession session, WsHandler handler, Executor executor, long maxInboxBytes, ReadControl reading) {
 		this.session = session;
 		this.handler = handler;
-		this.protocol = protocol;
-		this.connection = protocol.connection();
-		this.server = server;
-		this.inbox = server.handlersOnIoThread() ? null : new ConcurrentLinkedQueue<>();
+		this.executor = executor;
+		this.inbox = (executor != null) ? new ConcurrentLinkedQueue<>() : null;
+		this.maxInboxBytes = maxInboxBytes;
+		this.reading = reading;
 	}
 
-	void open() {
-		dispatch(OPENED, 0);
-	}
-
-	void message(Object message, int size) {
-		dispatch(message, size);
-	}
-
-	void pong(byte[] payload) {
-		dispatch(new Pong(payload), payload.length);
-	}
-
-	void close(CloseStatus status) {
-		dispatch(status, 0);
+	/** Whether the handler has been given every event dispatched so far. */
+	boolean isIdle() {
+		return this.inbox == null || ((int) SCHEDULED.getVolatile(this) == 0 && this.inbox.isEmpty());
 	}
 
 	/**
-	 * Runs the action on the I/O thread once the handler has been given every event dispatched so
-	 * far, so that its replies to them are queued first: at once when handlers run on the I/O
-	 * thread or none is pending. I/O thread only.
+	 * Hands an event to the handler: at once with handlers on the I/O thread, else through the
+	 * inbox. I/O thread only.
 	 */
-	void afterPendingEvents(Runnable action) {
-		if (this.inbox == null || ((int) SCHEDULED.getVolatile(this) == 0 && this.inbox.isEmpty())) {
-			action.run();
-			return;
-		}
-		dispatch(new AfterEvents(action), 0);
-	}
-
-	/** Runs on the I/O thread. */
-	private void dispatch(Object event, int size) {
+	void dispatch(SessionEvent event) {
 		if (this.inbox == null) {
 			deliver(event);
 			return;
 		}
 		this.inbox.offer(event);
+		int size = event.size();
 		long pending = (long) INBOX_BYTES.getAndAdd(this, (long) size) + size;
-		if (pending > this.server.config().maxInboundQueueSize() && !this.readPausedByInbox) {
+		if (pending > this.maxInboxBytes && !this.readPausedByInbox) {
 			this.readPausedByInbox = true;
-			this.connection.pauseReading();
+			this.reading.pause();
 		}
 		if (SCHEDULED.compareAndSet(this, 0, 1)) {
 			try {
-				this.server.handlerExecutor().execute(this);
+				this.executor.execute(this);
 			}
 			catch (RejectedExecutionException ex) {
 				SCHEDULED.setVolatile(this, 0);
-				logger.log(Level.ERROR, "Handler executor refused the events of " + this.session + "; closing it with 1011", ex);
-				this.protocol.close(CloseStatus.INTERNAL_ERROR, "Server overloaded", CloseCategory.SERVER_ERROR);
+				logger.log(Level.ERROR, "Handler executor refused the events of " + this.session + "; closing it with 1011",
+						ex);
+				this.reading.overloaded();
 			}
 		}
 	}
@@ -143,15 +130,15 @@ final class SessionEvents implements Runnable {
 	@Override
 	public void run() {
 		do {
-			Object event;
+			SessionEvent event;
 			while ((event = this.inbox.poll()) != null) {
 				deliver(event);
-				int size = sizeOf(event);
+				int size = event.size();
 				if (size > 0) {
 					long pending = (long) INBOX_BYTES.getAndAdd(this, (long) -size) - size;
-					if (this.readPausedByInbox && pending <= this.server.config().maxInboundQueueSize() / 2) {
+					if (this.readPausedByInbox && pending <= this.maxInboxBytes / 2) {
 						this.readPausedByInbox = false;
-						this.connection.loop().execute(this.resumeReading);
+						this.reading.resumeLater();
 					}
 				}
 			}
@@ -160,46 +147,18 @@ final class SessionEvents implements Runnable {
 		while (!this.inbox.isEmpty() && SCHEDULED.compareAndSet(this, 0, 1));
 	}
 
-	private void resumeReading() {
-		if (!this.readPausedByInbox) {
-			this.connection.resumeReading();
-		}
+	/** Whether reading is paused because the handler is behind; the resume checks it again. */
+	boolean isReadPausedByInbox() {
+		return this.readPausedByInbox;
 	}
 
-	private static int sizeOf(Object event) {
-		if (event instanceof String text) {
-			return text.length();
-		}
-		if (event instanceof byte[] data) {
-			return data.length;
-		}
-		return (event instanceof Pong pong) ? pong.payload().length : 0;
-	}
-
-	private void deliver(Object event) {
+	private void deliver(SessionEvent event) {
 		if (this.closeDelivered) {
 			return;
 		}
+		this.closeDelivered = event.isLast();
 		try {
-			if (event instanceof String text) {
-				this.handler.onText(this.session, text);
-			}
-			else if (event instanceof byte[] data) {
-				this.handler.onBinary(this.session, data);
-			}
-			else if (event == OPENED) {
-				this.handler.onOpen(this.session);
-			}
-			else if (event instanceof Pong pong) {
-				this.handler.onPong(this.session, pong.payload());
-			}
-			else if (event instanceof AfterEvents after) {
-				this.connection.loop().execute(after.action());
-			}
-			else if (event instanceof CloseStatus status) {
-				this.closeDelivered = true;
-				this.handler.onClose(this.session, status);
-			}
+			event.deliverTo(this.handler, this.session);
 		}
 		catch (Throwable ex) {
 			handleError(ex);

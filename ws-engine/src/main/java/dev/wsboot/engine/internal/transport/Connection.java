@@ -86,8 +86,25 @@ public final class Connection implements Readiness {
 
 	private static final int AFTER_FLUSH_DONE = 3;
 
+	/** What the connection does once its final frame is written. */
+	public enum AfterFinalFrame {
+
+		/** Keep reading: the peer answers (our close frame went first, RFC 6455 §7.1.2). */
+		KEEP_OPEN,
+
+		/** Send FIN and read until the peer closes, so it reads the frame instead of a reset. */
+		SHUTDOWN_OUTPUT,
+
+		/** Close the socket (the server closes the TCP connection first, RFC 6455 §7.1.1). */
+		CLOSE
+
+	}
+
 	/** A frame after which nothing may be written (a close frame, RFC 6455 §5.5.1). */
 	private volatile ByteBuffer finalFrame;
+
+	/** Written before {@link #finalFrame}, read once the final frame is written. */
+	private volatile AfterFinalFrame afterFinalFrame;
 
 	private boolean finalFrameWritten;
 
@@ -111,6 +128,14 @@ public final class Connection implements Readiness {
 
 	void attach(ConnectionHandler handler) {
 		this.handler = handler;
+	}
+
+	/**
+	 * Hands the connection to the protocol of its next phase (the open WebSocket after the
+	 * upgrade); loop thread only.
+	 */
+	public void handOver(ConnectionHandler next) {
+		this.handler = next;
 	}
 
 	public IoLoop loop() {
@@ -203,9 +228,12 @@ public final class Connection implements Readiness {
 
 	/**
 	 * Queues the last frame of the connection: frames queued after it are discarded, so that no
-	 * data follows a close frame even when another thread sends concurrently. Safe from any thread.
+	 * data follows a close frame even when another thread sends concurrently. Once it and
+	 * everything before it are written, the connection does what {@code then} says. Safe from any
+	 * thread; call {@link #requestFlush()} after.
 	 */
-	public void enqueueFinal(ByteBuffer frame) {
+	public void enqueueFinal(ByteBuffer frame, AfterFinalFrame then) {
+		this.afterFinalFrame = then;
 		this.finalFrame = frame;
 		enqueue(frame);
 	}
@@ -353,6 +381,16 @@ public final class Connection implements Readiness {
 	}
 
 	private void afterFlushed() {
+		if (this.finalFrameWritten && this.afterFinalFrame != null) {
+			AfterFinalFrame then = this.afterFinalFrame;
+			this.afterFinalFrame = null;
+			if (then == AfterFinalFrame.CLOSE) {
+				this.afterFlush = AFTER_FLUSH_CLOSE;
+			}
+			else if (then == AfterFinalFrame.SHUTDOWN_OUTPUT && this.afterFlush == AFTER_FLUSH_NOTHING) {
+				this.afterFlush = AFTER_FLUSH_SHUTDOWN_OUTPUT;
+			}
+		}
 		if (this.afterFlush == AFTER_FLUSH_CLOSE) {
 			close(null);
 		}

@@ -52,7 +52,7 @@ class CompressedMessageTests {
 
 	private FrameDecoder decoder(boolean contextTakeover, int limit) {
 		this.inflater = new MessageInflater(this.pool, contextTakeover, limit);
-		return new FrameDecoder(new MessageAssembler(this.recorder, limit, new byte[1024], this.inflater), limit, 0x4);
+		return new FrameDecoder(new MessageAssembler(this.recorder, limit, new byte[1024], this.inflater), limit, FrameHeader.RSV1);
 	}
 
 	private FrameDecoder decoder() {

@@ -32,7 +32,7 @@ class FrameDecoderTests {
 		final List<Object> events = new ArrayList<>();
 
 		@Override
-		public void onText(String text) {
+		public void onText(String text, int size) {
 			this.events.add("text:" + text);
 		}
 

@@ -1,0 +1,248 @@
+package dev.wsboot.engine.internal.session;
+
+import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import dev.wsboot.engine.CloseCategory;
+import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.WsServerConfig;
+import dev.wsboot.engine.internal.protocol.FrameEncoder;
+import dev.wsboot.engine.internal.protocol.MessageDeflater;
+import dev.wsboot.engine.internal.protocol.Opcode;
+import dev.wsboot.engine.internal.transport.Connection;
+import dev.wsboot.engine.internal.transport.Connection.AfterFinalFrame;
+
+/**
+ * The outbound half of an open connection's protocol: encodes messages into frames (compressed
+ * when permessage-deflate was agreed), bounds the queue with the slow client policy, and queues
+ * close frames through the session's {@link CloseState}. Every frame the session sends passes
+ * here. Safe from any thread.
+ */
+final class FrameSender {
+
+	private static final System.Logger logger = System.getLogger(FrameSender.class.getName());
+
+	private static final VarHandle SENT;
+
+	static {
+		try {
+			SENT = MethodHandles.lookup().findVarHandle(FrameSender.class, "sent", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private final Connection connection;
+
+	private final CloseState closeState;
+
+	private final EndpointCounters stats;
+
+	private final ServerCounters serverStats;
+
+	private final WsServerConfig config;
+
+	/** Null unless permessage-deflate was agreed; then messages of at least the minimum size are compressed. */
+	private final MessageDeflater deflater;
+
+	/** Names the session in log lines. */
+	private final String name;
+
+	@SuppressWarnings("unused") // accessed through SENT
+	private volatile long sent;
+
+	FrameSender(Connection connection, CloseState closeState, EndpointCounters stats, ServerCounters serverStats,
+			WsServerConfig config, MessageDeflater deflater, String name) {
+		this.connection = connection;
+		this.closeState = closeState;
+		this.stats = stats;
+		this.serverStats = serverStats;
+		this.config = config;
+		this.deflater = deflater;
+		this.name = name;
+	}
+
+	boolean sendText(String text) {
+		if (this.deflater == null) {
+			return send(FrameEncoder.text(text), true);
+		}
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		return sendCompressible(Opcode.TEXT, utf8, 0, utf8.length);
+	}
+
+	boolean sendBinary(byte[] data) {
+		if (this.deflater == null) {
+			return send(FrameEncoder.binary(data), false);
+		}
+		return sendCompressible(Opcode.BINARY, data, 0, data.length);
+	}
+
+	boolean sendBinary(ByteBuffer data) {
+		if (this.deflater == null) {
+			return send(FrameEncoder.frame(Opcode.BINARY, data), false);
+		}
+		byte[] copy = new byte[data.remaining()];
+		data.duplicate().get(copy);
+		return sendCompressible(Opcode.BINARY, copy, 0, copy.length);
+	}
+
+	/** A broadcast message: its shared plain or shared compressed frame, or compressed in our own context. */
+	boolean send(BroadcastMessage message) {
+		if (this.deflater == null || message.length() < this.config.compressionMinSize()) {
+			return send(message.plainFrame().duplicate(), message.isText());
+		}
+		if (this.deflater.isContextFree()) {
+			return send(message.compressedFrame().duplicate(), message.isText());
+		}
+		return sendWithContext(message.opcode(), message.data(), 0, message.length(), message.isText());
+	}
+
+	/** With permessage-deflate agreed: small messages go as they are, the others compressed (RFC 7692 §6.1). */
+	private boolean sendCompressible(int opcode, byte[] data, int offset, int length) {
+		boolean text = opcode == Opcode.TEXT;
+		if (length < this.config.compressionMinSize()) {
+			return send(FrameEncoder.frame(opcode, data, offset, length), text);
+		}
+		if (this.deflater.isContextFree()) {
+			return this.closeState.isSendable() && send(this.deflater.frame(opcode, data, offset, length), text);
+		}
+		return sendWithContext(opcode, data, offset, length, text);
+	}
+
+	/**
+	 * With context takeover the client inflates messages in the order they were compressed, so
+	 * compressing and queueing are one step; and a compressed message is only made once it is sure
+	 * to be queued, since one dropped would leave the client's context behind ours. The queue bound
+	 * is checked with the uncompressed size, which deflate rarely exceeds.
+	 */
+	private boolean sendWithContext(int opcode, byte[] data, int offset, int length, boolean text) {
+		synchronized (this.deflater) {
+			if (!this.closeState.isSendable() || !admits(length)) {
+				return false;
+			}
+			ByteBuffer frame = this.deflater.frame(opcode, data, offset, length);
+			if (frame == null) {
+				return false;
+			}
+			enqueue(frame, text);
+			return true;
+		}
+	}
+
+	/**
+	 * Queues a frame that may be shared with other sessions (a broadcast encodes once): each
+	 * session gets its own view of the same bytes.
+	 */
+	private boolean send(ByteBuffer frame, boolean text) {
+		if (!this.closeState.isSendable() || !admits(frame.remaining())) {
+			return false;
+		}
+		enqueue(frame, text);
+		return true;
+	}
+
+	/** Whether a frame of this size fits the outbound queue; if not, applies the slow client policy. */
+	private boolean admits(int size) {
+		long queued = this.connection.queuedBytes();
+		// The first message always fits, so one message larger than the bound can still be sent.
+		if (queued > 0 && queued + size > this.config.maxOutboundQueueSize()) {
+			return overflow(queued, size);
+		}
+		return true;
+	}
+
+	private void enqueue(ByteBuffer frame, boolean text) {
+		int size = frame.remaining();
+		this.connection.enqueue(frame);
+		this.stats.sent(text, size);
+		SENT.getAndAdd(this, 1L);
+		this.connection.requestFlush();
+	}
+
+	private boolean overflow(long queued, int size) {
+		if (this.config.slowClientPolicy() == WsServerConfig.SlowClientPolicy.DROP) {
+			this.stats.dropped();
+			logger.log(Level.WARNING, () -> "Dropped a message of " + size + " bytes to slow client " + this.name + ": "
+					+ queued + " bytes already queued");
+			return false;
+		}
+		// The first sender to see the overflow closes; from that moment nothing more is queued.
+		if (close(CloseStatus.POLICY_VIOLATION, "Slow client: outbound queue full", CloseCategory.SLOW_CLIENT)) {
+			this.serverStats.slowClientClosed();
+			logger.log(Level.WARNING, () -> "Closing slow client " + this.name + ": " + queued
+					+ " bytes queued, over the limit of " + this.config.maxOutboundQueueSize());
+		}
+		return false;
+	}
+
+	boolean ping(byte[] payload) {
+		return sendControl(Opcode.PING, payload);
+	}
+
+	boolean pong(byte[] payload) {
+		return sendControl(Opcode.PONG, payload);
+	}
+
+	private boolean sendControl(int opcode, byte[] payload) {
+		if (payload.length > FrameEncoder.MAX_CONTROL_PAYLOAD) {
+			throw new IllegalArgumentException("Control frame payload of " + payload.length
+					+ " bytes exceeds 125 (RFC 6455 §5.5)");
+		}
+		if (!this.closeState.isSendable()) {
+			return false;
+		}
+		this.connection.enqueue(FrameEncoder.frame(opcode, payload, 0, payload.length));
+		this.connection.requestFlush();
+		return true;
+	}
+
+	/**
+	 * Starts the close handshake from our side (§7.1.2), if nothing started one before: our close
+	 * frame is queued, and nothing after it.
+	 * @param category how to count the close, or null to class it by its code
+	 * @return whether this call started the close
+	 */
+	boolean close(int code, String reason, CloseCategory category) {
+		boolean started = this.closeState.startClose(code, reason, category,
+				() -> this.connection.enqueueFinal(FrameEncoder.close(code, reason), AfterFinalFrame.KEEP_OPEN));
+		if (started) {
+			this.connection.requestFlush();
+		}
+		return started;
+	}
+
+	/** Queues our answer to the peer's close or violation (§5.5.1, §7.1.7), if it is still owed. */
+	void reply() {
+		CloseState.Reply reply = this.closeState.takeReply();
+		if (reply != null) {
+			this.connection.enqueueFinal(FrameEncoder.close(reply.code(), reply.reason()),
+					reply.halfClose() ? AfterFinalFrame.SHUTDOWN_OUTPUT : AfterFinalFrame.CLOSE);
+			this.connection.requestFlush();
+		}
+	}
+
+	/** Whether messages may still be queued: until our close frame is (§5.5.1). */
+	boolean isSendable() {
+		return this.closeState.isSendable();
+	}
+
+	long queuedBytes() {
+		return this.connection.queuedBytes();
+	}
+
+	long messagesSent() {
+		return (long) SENT.getVolatile(this);
+	}
+
+	/** The connection closed: gives back the Deflater held for context takeover, if any. */
+	void releaseCompression() {
+		if (this.deflater != null) {
+			this.deflater.release();
+		}
+	}
+
+}

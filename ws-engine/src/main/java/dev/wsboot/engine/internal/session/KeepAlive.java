@@ -1,0 +1,70 @@
+package dev.wsboot.engine.internal.session;
+
+import java.time.Duration;
+
+/**
+ * Liveness of one open connection: the idle timeout, and keep-alive pings whose pongs must come
+ * back within the pong timeout (RFC 6455 §5.5.2, §5.5.3). Pure bookkeeping on the I/O thread; the
+ * protocol acts on its verdicts.
+ */
+final class KeepAlive {
+
+	enum Verdict {
+
+		ALIVE, SEND_PING, IDLE_TIMEOUT, PONG_TIMEOUT
+
+	}
+
+	private final long idleNanos;
+
+	private final long pingIntervalNanos;
+
+	private final long pongTimeoutNanos;
+
+	private long lastReadAt;
+
+	private long nextPingAt;
+
+	/** When the unanswered keep-alive ping was sent, 0 if none is. */
+	private long pingSentAt;
+
+	/** @param pingInterval zero for no keep-alive pings; idleTimeout zero for no idle timeout */
+	KeepAlive(Duration idleTimeout, Duration pingInterval, Duration pongTimeout, long now) {
+		this.idleNanos = idleTimeout.toNanos();
+		this.pingIntervalNanos = pingInterval.toNanos();
+		this.pongTimeoutNanos = pongTimeout.toNanos();
+		this.lastReadAt = now;
+		this.nextPingAt = now + this.pingIntervalNanos;
+	}
+
+	void bytesRead(long now) {
+		this.lastReadAt = now;
+	}
+
+	/** Any pong counts as the answer: §5.5.3 allows an unsolicited one as a heartbeat. */
+	void pongReceived() {
+		this.pingSentAt = 0;
+	}
+
+	/** What the protocol must do at this tick; SEND_PING means a ping is now owed. */
+	Verdict check(long now) {
+		if (this.idleNanos > 0 && now - this.lastReadAt > this.idleNanos) {
+			return Verdict.IDLE_TIMEOUT;
+		}
+		if (this.pingIntervalNanos == 0) {
+			return Verdict.ALIVE;
+		}
+		if (this.pingSentAt != 0 && now - this.pingSentAt > this.pongTimeoutNanos) {
+			return Verdict.PONG_TIMEOUT;
+		}
+		if (now - this.nextPingAt >= 0) {
+			this.nextPingAt = now + this.pingIntervalNanos;
+			if (this.pingSentAt == 0) {
+				this.pingSentAt = now;
+			}
+			return Verdict.SEND_PING;
+		}
+		return Verdict.ALIVE;
+	}
+
+}

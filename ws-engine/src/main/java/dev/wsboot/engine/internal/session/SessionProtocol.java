@@ -1,0 +1,255 @@
+package dev.wsboot.engine.internal.session;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+
+import dev.wsboot.engine.CloseCategory;
+import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.WsServerConfig;
+import dev.wsboot.engine.internal.protocol.FrameDecoder;
+import dev.wsboot.engine.internal.protocol.FrameEncoder;
+import dev.wsboot.engine.internal.protocol.FrameHeader;
+import dev.wsboot.engine.internal.protocol.Handshake;
+import dev.wsboot.engine.internal.protocol.MessageAssembler;
+import dev.wsboot.engine.internal.protocol.MessageDeflater;
+import dev.wsboot.engine.internal.protocol.MessageInflater;
+import dev.wsboot.engine.internal.protocol.MessageListener;
+import dev.wsboot.engine.internal.protocol.Opcode;
+import dev.wsboot.engine.internal.protocol.PerMessageDeflate;
+import dev.wsboot.engine.internal.protocol.WsProtocolException;
+import dev.wsboot.engine.internal.session.HandshakeDecision.Accept;
+import dev.wsboot.engine.internal.transport.Connection;
+import dev.wsboot.engine.internal.transport.ConnectionHandler;
+
+/**
+ * The inbound half of an open WebSocket connection (RFC 6455 §5, §7): bytes from the socket
+ * become frames, messages and control frames; messages go to the session's {@link SessionEvents}
+ * for the handler; control frames are answered through the session's {@link FrameSender}; close
+ * transitions are decided by its {@link CloseState} and liveness by its {@link KeepAlive}.
+ * Every method runs on the connection's I/O thread.
+ */
+final class SessionProtocol implements ConnectionHandler, MessageListener, SessionEvents.ReadControl {
+
+	private static final System.Logger logger = System.getLogger(SessionProtocol.class.getName());
+
+	private final ServerRuntime server;
+
+	private final Connection connection;
+
+	private final CloseState closeState = new CloseState();
+
+	private final KeepAlive keepAlive;
+
+	private final DefaultWsSession session;
+
+	private final FrameSender sender;
+
+	private final SessionEvents events;
+
+	private final FrameDecoder decoder;
+
+	/** Null unless permessage-deflate was agreed. */
+	private final MessageInflater inflater;
+
+	private final Runnable resumeReading = this::resumeIfCaughtUp;
+
+	private SessionProtocol(ServerRuntime server, Connection connection, Accept accept) {
+		this.server = server;
+		this.connection = connection;
+		WsServerConfig config = server.config();
+		HandshakeContext handshake = accept.handshake();
+		PerMessageDeflate.Agreement deflate = config.compressionEnabled()
+				? PerMessageDeflate.negotiate(handshake.headers().get("sec-websocket-extensions"),
+						config.compressionContextTakeover())
+				: null;
+		String extensions = (deflate != null) ? deflate.responseHeader() : null;
+		connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(accept.key(), handshake.subprotocol(), extensions)));
+		connection.requestFlush();
+		// The decision is made: keep the request as its raw head until the application reads it.
+		handshake.request().compact();
+		MessageDeflater deflater = null;
+		if (deflate != null) {
+			this.inflater = new MessageInflater(server.zlib(), !deflate.clientNoContextTakeover(), config.maxMessageSize());
+			deflater = new MessageDeflater(server.zlib(), !deflate.serverNoContextTakeover());
+		}
+		else {
+			this.inflater = null;
+		}
+		long id = SessionRegistry.nextId();
+		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config, deflater,
+				"#" + id + " on " + handshake.path());
+		this.session = new DefaultWsSession(id, handshake, this.sender, accept.stats());
+		this.events = new SessionEvents(this.session, accept.endpoint().handler(),
+				server.handlersOnIoThread() ? null : server.handlerExecutor(), config.maxInboundQueueSize(), this);
+		// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
+		this.decoder = new FrameDecoder(new MessageAssembler(this, config.maxMessageSize(), connection.loop().scratch(),
+				this.inflater), config.maxFrameSize(), (deflate != null) ? FrameHeader.RSV1 : 0);
+		this.keepAlive = new KeepAlive(config.idleTimeout(), config.pingInterval(), config.pongTimeout(),
+				System.nanoTime());
+	}
+
+	/** Answers the upgrade with 101 and opens the session; the connection slot is already reserved. */
+	static SessionProtocol open(ServerRuntime server, Connection connection, Accept accept) {
+		SessionProtocol protocol = new SessionProtocol(server, connection, accept);
+		accept.stats().opened();
+		server.sessions().add(protocol.session);
+		protocol.events.dispatch(SessionEvent.OPENED);
+		return protocol;
+	}
+
+	@Override
+	public void onRead(ByteBuffer data) {
+		this.keepAlive.bytesRead(System.nanoTime());
+		CloseState.Phase phase = this.closeState.phase();
+		if (phase != CloseState.Phase.OPEN && phase != CloseState.Phase.CLOSE_SENT) {
+			// §7.1.7 and §5.5.1: nothing after a close frame or a violation is processed.
+			data.position(data.limit());
+			return;
+		}
+		try {
+			this.decoder.decode(data);
+		}
+		catch (WsProtocolException ex) {
+			violation(ex.closeCode(), ex.getMessage(), ex.inCloseFrame());
+		}
+	}
+
+	@Override
+	public void onText(String text, int size) {
+		this.session.received();
+		this.session.stats().received(true, size);
+		this.events.dispatch(new SessionEvent.Text(text, size));
+	}
+
+	@Override
+	public void onBinary(byte[] data) {
+		this.session.received();
+		this.session.stats().received(false, data.length);
+		this.events.dispatch(new SessionEvent.Binary(data));
+	}
+
+	@Override
+	public void onPing(byte[] payload) {
+		// §5.5.2: answer with a pong carrying the same payload, unless we already sent a close.
+		if (this.closeState.phase() == CloseState.Phase.OPEN) {
+			this.connection.enqueue(FrameEncoder.frame(Opcode.PONG, payload, 0, payload.length));
+			this.connection.requestFlush();
+		}
+	}
+
+	@Override
+	public void onPong(byte[] payload) {
+		this.keepAlive.pongReceived();
+		this.events.dispatch(new SessionEvent.Pong(payload));
+	}
+
+	@Override
+	public void onClose(int code, String reason) {
+		this.decoder.stop();
+		act(this.closeState.peerClosed(code, reason));
+	}
+
+	/**
+	 * Fails the connection (§7.1.7): our close frame says why, after the replies to the messages
+	 * read before the violation; then the socket half-closes so the peer reads it, not a reset.
+	 */
+	private void violation(int code, String reason, boolean inCloseFrame) {
+		logger.log(Level.DEBUG, () -> "Failing connection " + this.session + " with " + code + ": " + reason);
+		this.decoder.stop();
+		act(this.closeState.violation(code, reason, inCloseFrame));
+	}
+
+	private void act(CloseState.Next next) {
+		switch (next) {
+			// The reply waits behind the events already dispatched, and is queued by whichever
+			// thread delivers them: no hop back to this thread.
+			case REPLY_AFTER_EVENTS -> this.events.dispatch(new SessionEvent.CloseReply(this.sender::reply));
+			case CLOSE_AFTER_FLUSH -> this.connection.closeAfterFlush();
+			case SHUTDOWN_OUTPUT_AFTER_FLUSH -> this.connection.shutdownOutputAfterFlush();
+			case NOTHING -> {
+			}
+		}
+	}
+
+	@Override
+	public void onEndOfInput() {
+		CloseState.Phase phase = this.closeState.phase();
+		if (phase == CloseState.Phase.OPEN || phase == CloseState.Phase.CLOSE_SENT) {
+			logger.log(Level.DEBUG, () -> "Connection " + this.session + " ended without a close frame");
+		}
+		this.connection.close(null);
+	}
+
+	@Override
+	public void onTick(long now) {
+		WsServerConfig config = this.server.config();
+		if (this.closeState.phase() != CloseState.Phase.OPEN) {
+			if (now - this.closeState.closingSince() > config.closeTimeout().toNanos()) {
+				logger.log(Level.DEBUG, () -> "Close timeout on " + this.session);
+				this.connection.close(null);
+			}
+			return;
+		}
+		switch (this.keepAlive.check(now)) {
+			case IDLE_TIMEOUT -> {
+				logger.log(Level.DEBUG, () -> "Idle timeout on " + this.session);
+				this.sender.close(CloseStatus.GOING_AWAY, "Idle timeout", CloseCategory.IDLE_TIMEOUT);
+			}
+			case PONG_TIMEOUT -> {
+				logger.log(Level.DEBUG, () -> "No pong within the pong timeout on " + this.session);
+				this.closeState.abandon(CloseStatus.ABNORMAL, "No pong within " + config.pongTimeout(),
+						CloseCategory.IDLE_TIMEOUT);
+				this.connection.close(null);
+			}
+			case SEND_PING -> {
+				this.connection.enqueue(FrameEncoder.frame(Opcode.PING, new byte[0], 0, 0));
+				this.connection.requestFlush();
+			}
+			case ALIVE -> {
+			}
+		}
+	}
+
+	@Override
+	public void onClosed(Throwable cause) {
+		if (cause != null) {
+			logger.log(Level.DEBUG, () -> "Connection " + this.session + " closed by I/O error: " + cause);
+		}
+		this.server.sessions().release();
+		// Native zlib memory goes back to the pool, or is ended, as soon as the socket closes.
+		if (this.inflater != null) {
+			this.inflater.release();
+		}
+		this.sender.releaseCompression();
+		CloseState.Outcome outcome = this.closeState.closed();
+		this.session.stats().closed(outcome.category());
+		this.server.sessions().remove(this.session, outcome.status());
+		this.events.dispatch(new SessionEvent.Closed(outcome.status()));
+	}
+
+	@Override
+	public void pause() {
+		this.connection.pauseReading();
+	}
+
+	@Override
+	public void resumeLater() {
+		this.connection.loop().execute(this.resumeReading);
+	}
+
+	private void resumeIfCaughtUp() {
+		if (!this.events.isReadPausedByInbox()) {
+			this.connection.resumeReading();
+		}
+	}
+
+	@Override
+	public void overloaded() {
+		this.sender.close(CloseStatus.INTERNAL_ERROR, "Server overloaded", CloseCategory.SERVER_ERROR);
+	}
+
+	DefaultWsSession session() {
+		return this.session;
+	}
+
+}
