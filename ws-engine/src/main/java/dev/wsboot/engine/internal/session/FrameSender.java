@@ -27,9 +27,13 @@ final class FrameSender {
 
 	private static final VarHandle SENT;
 
+	private static final VarHandle ABOVE_HIGH_WATER;
+
 	static {
 		try {
-			SENT = MethodHandles.lookup().findVarHandle(FrameSender.class, "sent", long.class);
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			SENT = lookup.findVarHandle(FrameSender.class, "sent", long.class);
+			ABOVE_HIGH_WATER = lookup.findVarHandle(FrameSender.class, "aboveHighWater", int.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -52,11 +56,25 @@ final class FrameSender {
 	/** Names the session in log lines. */
 	private final String name;
 
+	private final ReplyScope replies;
+
+	/** Past this many queued bytes the connection stops reading until the queue drains. */
+	private final long highWaterMark;
+
+	/** Told, once per crossing, that the queue passed the high-water mark. */
+	private final Runnable overHighWater;
+
 	@SuppressWarnings("unused") // accessed through SENT
 	private volatile long sent;
 
+	@SuppressWarnings("unused") // accessed through ABOVE_HIGH_WATER
+	private volatile int aboveHighWater;
+
 	FrameSender(Connection connection, CloseState closeState, EndpointCounters stats, ServerCounters serverStats,
-			WsServerConfig config, MessageDeflater deflater, String name) {
+			WsServerConfig config, MessageDeflater deflater, String name, ReplyScope replies, Runnable overHighWater) {
+		this.replies = replies;
+		this.highWaterMark = highWaterMark(config);
+		this.overHighWater = overHighWater;
 		this.connection = connection;
 		this.closeState = closeState;
 		this.stats = stats;
@@ -145,11 +163,28 @@ final class FrameSender {
 		return true;
 	}
 
-	/** Whether a frame of this size fits the outbound queue; if not, applies the slow client policy. */
+	/**
+	 * The queue level that pauses reading: half the outbound bound, so the replies of a client that
+	 * sends faster than it reads stop growing well before a push would find the queue full.
+	 */
+	static long highWaterMark(WsServerConfig config) {
+		return Math.max(1, config.maxOutboundQueueSize() / 2);
+	}
+
+	/** The queue level at which reading resumes, a quarter of the high-water mark. */
+	static long lowWaterMark(WsServerConfig config) {
+		return highWaterMark(config) / 4;
+	}
+
+	/**
+	 * Whether a frame of this size may be queued. A reply always may: the client causes it, and
+	 * the reading pause past the high-water mark throttles the client through TCP instead. A push
+	 * past the outbound bound meets the slow client policy.
+	 */
 	private boolean admits(int size) {
 		long queued = this.connection.queuedBytes();
 		// The first message always fits, so one message larger than the bound can still be sent.
-		if (queued > 0 && queued + size > this.config.maxOutboundQueueSize()) {
+		if (queued > 0 && queued + size > this.config.maxOutboundQueueSize() && !this.replies.isReply()) {
 			return overflow(queued, size);
 		}
 		return true;
@@ -161,6 +196,14 @@ final class FrameSender {
 		this.stats.sent(text, size);
 		SENT.getAndAdd(this, 1L);
 		this.connection.requestFlush();
+		if (this.connection.queuedBytes() > this.highWaterMark && ABOVE_HIGH_WATER.compareAndSet(this, 0, 1)) {
+			this.overHighWater.run();
+		}
+	}
+
+	/** The queue drained to the low-water mark: the next crossing is reported again. I/O thread. */
+	void drained() {
+		ABOVE_HIGH_WATER.setVolatile(this, 0);
 	}
 
 	private boolean overflow(long queued, int size) {

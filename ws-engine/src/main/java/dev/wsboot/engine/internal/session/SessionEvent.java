@@ -17,6 +17,11 @@ sealed interface SessionEvent {
 		return 0;
 	}
 
+	/** Whether it is a message from the client, so what the handler sends meanwhile is a reply. */
+	default boolean isMessage() {
+		return false;
+	}
+
 	/** Whether nothing may be delivered after it. */
 	default boolean isLast() {
 		return false;
@@ -41,6 +46,11 @@ sealed interface SessionEvent {
 			handler.onText(session, this.text);
 		}
 
+		@Override
+		public boolean isMessage() {
+			return true;
+		}
+
 	}
 
 	record Binary(byte[] data) implements SessionEvent {
@@ -53,6 +63,11 @@ sealed interface SessionEvent {
 		@Override
 		public int size() {
 			return this.data.length;
+		}
+
+		@Override
+		public boolean isMessage() {
+			return true;
 		}
 
 	}

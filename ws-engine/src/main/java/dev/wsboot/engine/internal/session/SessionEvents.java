@@ -71,6 +71,8 @@ final class SessionEvents implements Runnable {
 
 	private final long maxInboxBytes;
 
+	private final ReplyScope replies;
+
 	@SuppressWarnings("unused") // accessed through SCHEDULED
 	private volatile int scheduled;
 
@@ -83,7 +85,9 @@ final class SessionEvents implements Runnable {
 	private boolean closeDelivered;
 
 	/** @param executor the handler executor, or null to deliver on the I/O thread */
-	SessionEvents(WsSession session, WsHandler handler, Executor executor, long maxInboxBytes, ReadControl reading) {
+	SessionEvents(WsSession session, WsHandler handler, Executor executor, long maxInboxBytes, ReadControl reading,
+			ReplyScope replies) {
+		this.replies = replies;
 		this.session = session;
 		this.handler = handler;
 		this.executor = executor;
@@ -157,11 +161,20 @@ final class SessionEvents implements Runnable {
 			return;
 		}
 		this.closeDelivered = event.isLast();
+		boolean message = event.isMessage();
+		if (message) {
+			this.replies.enter();
+		}
 		try {
 			event.deliverTo(this.handler, this.session);
 		}
 		catch (Throwable ex) {
 			handleError(ex);
+		}
+		finally {
+			if (message) {
+				this.replies.exit();
+			}
 		}
 	}
 

@@ -53,6 +53,14 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	private final Runnable resumeReading = this::resumeIfCaughtUp;
 
+	private final Runnable pauseForOutbound = this::pauseForOutbound;
+
+	/** Queue level at which reading resumes after the outbound queue passed its high-water mark. */
+	private final long lowWaterMark;
+
+	/** Reading is paused because the client does not read our replies fast enough. */
+	private boolean pausedByOutbound;
+
 	private SessionProtocol(ServerRuntime server, Connection connection, Accept accept) {
 		this.server = server;
 		this.connection = connection;
@@ -76,11 +84,14 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 			this.inflater = null;
 		}
 		long id = SessionRegistry.nextId();
+		ReplyScope replies = new ReplyScope();
+		this.lowWaterMark = FrameSender.lowWaterMark(config);
 		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config, deflater,
-				"#" + id + " on " + handshake.path());
+				"#" + id + " on " + handshake.path(), replies, this::overHighWater);
 		this.session = new DefaultWsSession(id, handshake, this.sender, accept.stats());
 		this.events = new SessionEvents(this.session, accept.endpoint().handler(),
-				server.handlersOnIoThread() ? null : server.handlerExecutor(), config.maxInboundQueueSize(), this);
+				server.handlersOnIoThread() ? null : server.handlerExecutor(), config.maxInboundQueueSize(), this,
+				replies);
 		// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
 		this.decoder = new FrameDecoder(new MessageAssembler(this, config.maxMessageSize(), connection.loop().scratch(),
 				this.inflater), config.maxFrameSize(), (deflate != null) ? FrameHeader.RSV1 : 0);
@@ -237,10 +248,41 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		this.connection.loop().execute(this.resumeReading);
 	}
 
+	/** Reads again once neither the handler's inbox nor our outbound queue holds reading back. */
 	private void resumeIfCaughtUp() {
-		if (!this.events.isReadPausedByInbox()) {
+		if (!this.events.isReadPausedByInbox() && !this.pausedByOutbound) {
 			this.connection.resumeReading();
 		}
+	}
+
+	/**
+	 * The outbound queue passed its high-water mark: stop reading until it drains to the low-water
+	 * mark, so a client that sends faster than it reads is slowed by TCP, as Netty's writability
+	 * and Jetty's demand do, instead of being closed. Any thread.
+	 */
+	private void overHighWater() {
+		if (this.connection.loop().inLoop()) {
+			pauseForOutbound();
+		}
+		else {
+			this.connection.loop().execute(this.pauseForOutbound);
+		}
+	}
+
+	private void pauseForOutbound() {
+		if (this.connection.isClosed()) {
+			return;
+		}
+		this.pausedByOutbound = true;
+		this.connection.pauseReading();
+		this.connection.notifyWhenDrained(this.lowWaterMark);
+	}
+
+	@Override
+	public void onDrained() {
+		this.pausedByOutbound = false;
+		this.sender.drained();
+		resumeIfCaughtUp();
 	}
 
 	@Override

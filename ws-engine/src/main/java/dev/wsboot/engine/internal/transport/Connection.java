@@ -108,6 +108,9 @@ public final class Connection implements Readiness {
 
 	private boolean finalFrameWritten;
 
+	/** Queued bytes at or below which the handler hears {@code onDrained}; -1 when nobody asked. */
+	private long drainMark = -1;
+
 	/** Position in the loop's connection list. */
 	int index = -1;
 
@@ -258,6 +261,22 @@ public final class Connection implements Readiness {
 		return (long) QUEUED.getVolatile(this);
 	}
 
+	/**
+	 * Asks for {@link ConnectionHandler#onDrained()} once the queue is written down to this many
+	 * bytes, at once if it already is; loop thread only.
+	 */
+	public void notifyWhenDrained(long mark) {
+		this.drainMark = mark;
+		checkDrained();
+	}
+
+	private void checkDrained() {
+		if (this.drainMark >= 0 && queuedBytes() <= this.drainMark && !this.closed) {
+			this.drainMark = -1;
+			this.handler.onDrained();
+		}
+	}
+
 	/** Closes once everything queued is written; loop thread only. */
 	public void closeAfterFlush() {
 		this.afterFlush = AFTER_FLUSH_CLOSE;
@@ -307,6 +326,7 @@ public final class Connection implements Readiness {
 				giveBack(batch, counts, n, total - written);
 				if (!complete) {
 					updateInterest();
+					checkDrained();
 					return;
 				}
 			}
@@ -316,6 +336,7 @@ public final class Connection implements Readiness {
 			return;
 		}
 		updateInterest();
+		checkDrained();
 		if (this.transportBacklog && this.transport.hasBacklog()) {
 			return;
 		}

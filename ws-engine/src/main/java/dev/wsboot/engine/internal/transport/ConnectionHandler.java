@@ -17,6 +17,10 @@ public interface ConnectionHandler {
 	/** The peer closed its side of the TCP connection. */
 	void onEndOfInput();
 
+	/** The write queue drained to the mark asked for with {@link Connection#notifyWhenDrained(long)}. */
+	default void onDrained() {
+	}
+
 	/** The I/O thread's periodic timer tick: check deadlines. */
 	void onTick(long nowNanos);
 
