@@ -1,7 +1,7 @@
 package dev.wsboot.engine;
 
 /**
- * Why an upgrade request was refused, in a few bounded classes fit for metric tags.
+ * Why an upgrade request was rejected, in a few bounded classes fit for metric tags.
  */
 public enum HandshakeRejection {
 
@@ -26,7 +26,7 @@ public enum HandshakeRejection {
 	/** The server is stopping and takes no new sessions: 503. */
 	SHUTTING_DOWN,
 
-	/** An interceptor refused it. */
+	/** An interceptor rejected it. */
 	INTERCEPTOR,
 
 	/** The request did not arrive within the handshake timeout. */

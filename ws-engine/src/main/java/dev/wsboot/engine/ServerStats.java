@@ -1,7 +1,7 @@
 package dev.wsboot.engine;
 
 /**
- * Server-wide counters: refused handshakes by reason and clients closed for being too slow.
+ * Server-wide counters: rejected handshakes by reason and clients closed for being too slow.
  */
 public interface ServerStats {
 

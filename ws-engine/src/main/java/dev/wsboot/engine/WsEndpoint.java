@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param handler the application code
  * @param subprotocols the subprotocols this endpoint speaks, most preferred first (RFC 6455
  * §4.2.2: the server picks the first of these that the client offers)
- * @param subprotocolRequired whether a client that offers none of them is refused with 400
+ * @param subprotocolRequired whether a client that offers none of them is rejected with 400
  */
 public record WsEndpoint(String path, WsHandler handler, List<String> subprotocols, boolean subprotocolRequired) {
 

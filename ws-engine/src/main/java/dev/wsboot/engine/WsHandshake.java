@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * An upgrade request being decided, as seen by a {@link WsHandshakeInterceptor}: what the client
- * sent, and what the interceptor may decide (refuse it, attach attributes, pick the subprotocol).
+ * sent, and what the interceptor may decide (reject it, attach attributes, pick the subprotocol).
  * Used by one thread at a time.
  */
 public interface WsHandshake {
@@ -43,7 +43,7 @@ public interface WsHandshake {
 	Map<String, Object> attributes();
 
 	/**
-	 * Refuses the upgrade: the client receives this HTTP status with the reason as body.
+	 * Rejects the upgrade: the client receives this HTTP status with the reason as body.
 	 * @param status an HTTP status from 400 to 599
 	 */
 	void reject(int status, String reason);

@@ -169,8 +169,8 @@ public final class WsServer {
 	 * The counters of one path.
 	 * @throws IllegalArgumentException if no endpoint serves the path
 	 */
-	public EndpointStats stats(String path) {
-		EndpointStats stats = this.core.stats(path);
+	public PathStats stats(String path) {
+		PathStats stats = this.core.stats(path);
 		if (stats == null) {
 			throw new IllegalArgumentException("No endpoint serves path " + path);
 		}

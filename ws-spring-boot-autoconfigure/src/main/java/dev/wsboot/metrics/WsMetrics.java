@@ -4,7 +4,7 @@ import java.util.function.ToDoubleFunction;
 
 import dev.wsboot.context.WsServerStartedEvent;
 import dev.wsboot.engine.CloseCategory;
-import dev.wsboot.engine.EndpointStats;
+import dev.wsboot.engine.PathStats;
 import dev.wsboot.engine.HandshakeRejection;
 import dev.wsboot.engine.ServerStats;
 import dev.wsboot.engine.WsEndpoint;
@@ -41,8 +41,9 @@ public class WsMetrics implements ApplicationListener<WsServerStartedEvent> {
 	@Override
 	public void onApplicationEvent(WsServerStartedEvent event) {
 		this.server = event.getServer();
-		for (WsEndpoint endpoint : this.server.endpoints()) {
-			bindEndpoint(endpoint.path());
+		// Endpoints that share a path by subprotocol share its counters.
+		for (String path : this.server.endpoints().stream().map(WsEndpoint::path).distinct().toList()) {
+			bindPath(path);
 		}
 		bindServer();
 	}
@@ -60,37 +61,37 @@ public class WsMetrics implements ApplicationListener<WsServerStartedEvent> {
 			.register(this.registry);
 	}
 
-	private void bindEndpoint(String path) {
+	private void bindPath(String path) {
 		Tags tags = Tags.of("path", path);
 		Gauge.builder("ws.connections.active", this, (metrics) -> metrics.server.activeConnections(path))
 			.description("Open WebSocket connections")
 			.tags(tags)
 			.register(this.registry);
-		endpointCounter(path, "ws.connections.opened", "WebSocket connections opened", tags, null,
-				EndpointStats::connectionsOpened);
+		pathCounter(path, "ws.connections.opened", "WebSocket connections opened", tags, null,
+				PathStats::connectionsOpened);
 		for (CloseCategory category : CloseCategory.values()) {
-			endpointCounter(path, "ws.connections.closed", "WebSocket connections closed, by why",
+			pathCounter(path, "ws.connections.closed", "WebSocket connections closed, by why",
 					tags.and("reason", category.tagValue()), null, (stats) -> stats.connectionsClosed(category));
 		}
-		endpointCounter(path, "ws.messages.received", "Messages received", tags.and("type", "text"), null,
-				EndpointStats::textMessagesReceived);
-		endpointCounter(path, "ws.messages.received", "Messages received", tags.and("type", "binary"), null,
-				EndpointStats::binaryMessagesReceived);
-		endpointCounter(path, "ws.messages.sent", "Messages queued for sending", tags.and("type", "text"), null,
-				EndpointStats::textMessagesSent);
-		endpointCounter(path, "ws.messages.sent", "Messages queued for sending", tags.and("type", "binary"), null,
-				EndpointStats::binaryMessagesSent);
-		endpointCounter(path, "ws.messages.dropped", "Messages refused because a slow client's queue was full", tags,
-				null, EndpointStats::messagesDropped);
-		endpointCounter(path, "ws.bytes.received", "Payload bytes of messages received", tags, BYTES,
-				EndpointStats::bytesReceived);
-		endpointCounter(path, "ws.bytes.sent", "Frame bytes queued for sending", tags, BYTES, EndpointStats::bytesSent);
+		pathCounter(path, "ws.messages.received", "Messages received", tags.and("type", "text"), null,
+				PathStats::textMessagesReceived);
+		pathCounter(path, "ws.messages.received", "Messages received", tags.and("type", "binary"), null,
+				PathStats::binaryMessagesReceived);
+		pathCounter(path, "ws.messages.sent", "Messages queued for sending", tags.and("type", "text"), null,
+				PathStats::textMessagesSent);
+		pathCounter(path, "ws.messages.sent", "Messages queued for sending", tags.and("type", "binary"), null,
+				PathStats::binaryMessagesSent);
+		pathCounter(path, "ws.messages.dropped", "Messages refused because a slow client's queue was full", tags,
+				null, PathStats::messagesDropped);
+		pathCounter(path, "ws.bytes.received", "Payload bytes of messages received", tags, BYTES,
+				PathStats::bytesReceived);
+		pathCounter(path, "ws.bytes.sent", "Frame bytes queued for sending", tags, BYTES, PathStats::bytesSent);
 	}
 
-	private void endpointCounter(String path, String name, String description, Tags tags, String baseUnit,
-			ToDoubleFunction<EndpointStats> count) {
+	private void pathCounter(String path, String name, String description, Tags tags, String baseUnit,
+			ToDoubleFunction<PathStats> count) {
 		FunctionCounter.builder(name, this, (metrics) -> {
-			EndpointStats stats = metrics.server.stats(path);
+			PathStats stats = metrics.server.stats(path);
 			return (stats != null) ? count.applyAsDouble(stats) : 0;
 		}).description(description).tags(tags).baseUnit(baseUnit).register(this.registry);
 	}

@@ -106,8 +106,8 @@ public final class Handshake {
 		return response.toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
-	/** A refusal: status line, the given header fields, and the reason as a plain text body. */
-	public static byte[] refusal(int status, String reason, Map<String, String> headers) {
+	/** A rejection: status line, the given header fields, and the reason as a plain text body. */
+	public static byte[] rejection(int status, String reason, Map<String, String> headers) {
 		byte[] body = ((reason == null) ? "" : reason).getBytes(StandardCharsets.UTF_8);
 		StringBuilder response = new StringBuilder(160);
 		response.append("HTTP/1.1 ").append(status).append(' ').append(reasonPhrase(status)).append("\r\n");

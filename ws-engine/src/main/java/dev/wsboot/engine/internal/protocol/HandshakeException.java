@@ -3,7 +3,7 @@ package dev.wsboot.engine.internal.protocol;
 import java.util.Map;
 
 /**
- * An upgrade request that must be refused with an HTTP status instead of a 101 (RFC 6455 §4.2.1,
+ * An upgrade request that must be rejected with an HTTP status instead of a 101 (RFC 6455 §4.2.1,
  * §4.2.2). Stackless: it describes bad input, not a bug.
  */
 public final class HandshakeException extends RuntimeException {

@@ -22,7 +22,7 @@ public final class HttpRequestParser {
 	private int length;
 
 	/**
-	 * @param maxHeadSize the largest request head accepted; a larger one is refused with 431
+	 * @param maxHeadSize the largest request head accepted; a larger one is rejected with 431
 	 */
 	public HttpRequestParser(int maxHeadSize) {
 		this.maxHeadSize = maxHeadSize;

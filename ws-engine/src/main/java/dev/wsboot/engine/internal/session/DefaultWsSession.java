@@ -22,21 +22,21 @@ final class DefaultWsSession implements WsSession {
 
 	private final FrameSender sender;
 
-	private final EndpointCounters stats;
+	private final PathCounters stats;
 
 	private final Instant connectedAt = Instant.now();
 
 	/** Written by the I/O thread only. */
 	private volatile long received;
 
-	DefaultWsSession(long id, HandshakeContext handshake, FrameSender sender, EndpointCounters stats) {
+	DefaultWsSession(long id, HandshakeContext handshake, FrameSender sender, PathCounters stats) {
 		this.id = id;
 		this.handshake = handshake;
 		this.sender = sender;
 		this.stats = stats;
 	}
 
-	EndpointCounters stats() {
+	PathCounters stats() {
 		return this.stats;
 	}
 

@@ -23,7 +23,7 @@ public final class EndpointTable {
 
 	private final Map<String, List<WsEndpoint>> byPath;
 
-	private final Map<String, EndpointCounters> counters;
+	private final Map<String, PathCounters> counters;
 
 	/**
 	 * @throws IllegalArgumentException if endpoints share a path while one of them names no
@@ -38,9 +38,9 @@ public final class EndpointTable {
 				checkSharable(shared);
 			}
 		}
-		Map<String, EndpointCounters> counters = new LinkedHashMap<>();
+		Map<String, PathCounters> counters = new LinkedHashMap<>();
 		byPath.replaceAll((path, shared) -> List.copyOf(shared));
-		byPath.keySet().forEach((path) -> counters.put(path, new EndpointCounters(path)));
+		byPath.keySet().forEach((path) -> counters.put(path, new PathCounters(path)));
 		this.byPath = Map.copyOf(byPath);
 		this.counters = Map.copyOf(counters);
 	}
@@ -99,7 +99,7 @@ public final class EndpointTable {
 		return null;
 	}
 
-	/** The subprotocols spoken at a path, for the refusal that names them. */
+	/** The subprotocols spoken at a path, for the rejection that names them. */
 	public List<String> subprotocols(String path) {
 		return this.byPath.get(path).stream().flatMap((endpoint) -> endpoint.subprotocols().stream()).toList();
 	}
@@ -114,7 +114,7 @@ public final class EndpointTable {
 		return null;
 	}
 
-	public EndpointCounters counters(String path) {
+	public PathCounters counters(String path) {
 		return this.counters.get(path);
 	}
 

@@ -44,7 +44,7 @@ final class FrameSender {
 
 	private final CloseState closeState;
 
-	private final EndpointCounters stats;
+	private final PathCounters stats;
 
 	private final ServerCounters serverStats;
 
@@ -70,7 +70,7 @@ final class FrameSender {
 	@SuppressWarnings("unused") // accessed through ABOVE_HIGH_WATER
 	private volatile int aboveHighWater;
 
-	FrameSender(Connection connection, CloseState closeState, EndpointCounters stats, ServerCounters serverStats,
+	FrameSender(Connection connection, CloseState closeState, PathCounters stats, ServerCounters serverStats,
 			WsServerConfig config, MessageDeflater deflater, String name, ReplyScope replies, Runnable overHighWater) {
 		this.replies = replies;
 		this.highWaterMark = highWaterMark(config);

@@ -104,7 +104,7 @@ final class HandshakeContext implements WsHandshake {
 	@Override
 	public void reject(int status, String reason) {
 		if (status < 400 || status > 599) {
-			throw new IllegalArgumentException("A refusal needs an HTTP status from 400 to 599, not " + status);
+			throw new IllegalArgumentException("A rejection needs an HTTP status from 400 to 599, not " + status);
 		}
 		this.rejectStatus = status;
 		this.rejectReason = (reason != null) ? reason : "";

@@ -12,14 +12,14 @@ sealed interface HandshakeDecision {
 	 * connection gives back when it closes.
 	 * @param key the client's Sec-WebSocket-Key
 	 */
-	record Accept(HandshakeContext handshake, String key, WsEndpoint endpoint, EndpointCounters stats)
+	record Accept(HandshakeContext handshake, String key, WsEndpoint endpoint, PathCounters stats)
 			implements HandshakeDecision {
 	}
 
 	/** Answer with an HTTP error status and close; counted under the reason. */
-	record Refuse(HandshakeException refusal, HandshakeRejection reason) implements HandshakeDecision {
+	record Reject(HandshakeException answer, HandshakeRejection reason) implements HandshakeDecision {
 
-		Refuse(int status, String message, HandshakeRejection reason) {
+		Reject(int status, String message, HandshakeRejection reason) {
 			this(new HandshakeException(status, message), reason);
 		}
 

@@ -14,7 +14,7 @@ import dev.wsboot.engine.internal.protocol.Handshake;
 import dev.wsboot.engine.internal.protocol.HandshakeException;
 import dev.wsboot.engine.internal.protocol.HttpRequest;
 import dev.wsboot.engine.internal.session.HandshakeDecision.Accept;
-import dev.wsboot.engine.internal.session.HandshakeDecision.Refuse;
+import dev.wsboot.engine.internal.session.HandshakeDecision.Reject;
 
 /**
  * Decides upgrade requests: endpoint by path, the RFC 6455 §4.2.1 checks, origin, subprotocol,
@@ -63,34 +63,34 @@ final class HandshakeProcessor {
 		catch (RejectedExecutionException ex) {
 			this.sessions.release();
 			return CompletableFuture.completedFuture(
-					new Refuse(503, "Server is shutting down", HandshakeRejection.SHUTTING_DOWN));
+					new Reject(503, "Server is shutting down", HandshakeRejection.SHUTTING_DOWN));
 		}
 	}
 
 	/** The checks that need no application code; an accept holds a reserved connection slot. */
 	private HandshakeDecision check(HttpRequest request, InetSocketAddress remoteAddress) {
 		if (!this.endpoints.serves(request.path())) {
-			return new Refuse(404, "No WebSocket endpoint at " + request.path(), HandshakeRejection.NOT_FOUND);
+			return new Reject(404, "No WebSocket endpoint at " + request.path(), HandshakeRejection.NOT_FOUND);
 		}
 		String key;
 		try {
 			key = Handshake.validateUpgrade(request);
 		}
 		catch (HandshakeException ex) {
-			return new Refuse(ex, (ex.status() == 426) ? HandshakeRejection.VERSION : HandshakeRejection.BAD_REQUEST);
+			return new Reject(ex, (ex.status() == 426) ? HandshakeRejection.VERSION : HandshakeRejection.BAD_REQUEST);
 		}
 		String origin = request.header("origin");
 		if (origin != null && !this.origins.allows(origin)) {
-			return new Refuse(403, "Origin not allowed: " + origin, HandshakeRejection.ORIGIN);
+			return new Reject(403, "Origin not allowed: " + origin, HandshakeRejection.ORIGIN);
 		}
 		List<String> offered = request.tokens("sec-websocket-protocol");
 		EndpointTable.Selection selection = this.endpoints.select(request.path(), offered);
 		if (selection == null) {
-			return new Refuse(400, "This endpoint requires one of the subprotocols "
+			return new Reject(400, "This endpoint requires one of the subprotocols "
 					+ this.endpoints.subprotocols(request.path()), HandshakeRejection.BAD_REQUEST);
 		}
 		if (!this.sessions.tryReserve()) {
-			return new Refuse(503, "Too many connections", HandshakeRejection.TOO_MANY_CONNECTIONS);
+			return new Reject(503, "Too many connections", HandshakeRejection.TOO_MANY_CONNECTIONS);
 		}
 		HandshakeContext handshake = new HandshakeContext(request, remoteAddress, offered, selection.subprotocol());
 		return new Accept(handshake, key, selection.endpoint(), this.endpoints.counters(request.path()));
@@ -108,7 +108,7 @@ final class HandshakeProcessor {
 			}
 			if (handshake.isRejected()) {
 				this.sessions.release();
-				return new Refuse(handshake.rejectStatus(), handshake.rejectReason(), HandshakeRejection.INTERCEPTOR);
+				return new Reject(handshake.rejectStatus(), handshake.rejectReason(), HandshakeRejection.INTERCEPTOR);
 			}
 		}
 		return accept;

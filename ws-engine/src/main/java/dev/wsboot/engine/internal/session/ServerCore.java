@@ -22,7 +22,7 @@ import javax.net.ssl.SSLEngine;
 
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
-import dev.wsboot.engine.EndpointStats;
+import dev.wsboot.engine.PathStats;
 import dev.wsboot.engine.ServerStats;
 import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsHandshakeInterceptor;
@@ -207,7 +207,7 @@ public final class ServerCore {
 	}
 
 	/** The counters of a path, or null if no endpoint serves it. */
-	public EndpointStats stats(String path) {
+	public PathStats stats(String path) {
 		return this.endpoints.counters(path);
 	}
 

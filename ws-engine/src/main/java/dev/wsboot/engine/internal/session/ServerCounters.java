@@ -6,7 +6,7 @@ import dev.wsboot.engine.HandshakeRejection;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Server-wide counters: refused handshakes by reason and clients closed for being too slow.
+ * Server-wide counters: rejected handshakes by reason and clients closed for being too slow.
  */
 final class ServerCounters implements ServerStats {
 

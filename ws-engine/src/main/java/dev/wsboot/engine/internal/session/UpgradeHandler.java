@@ -12,7 +12,7 @@ import dev.wsboot.engine.internal.protocol.HandshakeException;
 import dev.wsboot.engine.internal.protocol.HttpRequest;
 import dev.wsboot.engine.internal.protocol.HttpRequestParser;
 import dev.wsboot.engine.internal.session.HandshakeDecision.Accept;
-import dev.wsboot.engine.internal.session.HandshakeDecision.Refuse;
+import dev.wsboot.engine.internal.session.HandshakeDecision.Reject;
 import dev.wsboot.engine.internal.transport.Connection;
 import dev.wsboot.engine.internal.transport.ConnectionHandler;
 
@@ -34,8 +34,8 @@ final class UpgradeHandler implements ConnectionHandler {
 		/** The processor is deciding; reading is paused. */
 		DECIDING,
 
-		/** Refused with an HTTP status; waiting for the response to leave. */
-		REFUSED,
+		/** Rejected with an HTTP status; waiting for the response to leave. */
+		REJECTED,
 
 		/** Handed over to the session protocol, or closed. */
 		DONE
@@ -55,7 +55,7 @@ final class UpgradeHandler implements ConnectionHandler {
 	/** Bytes that arrived behind the upgrade request while the processor decides. */
 	private byte[] pendingInput;
 
-	private long refusedAt;
+	private long rejectedAt;
 
 	UpgradeHandler(ServerRuntime server, Connection connection) {
 		this.server = server;
@@ -78,7 +78,7 @@ final class UpgradeHandler implements ConnectionHandler {
 			request = this.requestParser.parse(data);
 		}
 		catch (HandshakeException ex) {
-			refuse(new Refuse(ex, (ex.status() == 431) ? HandshakeRejection.TOO_LARGE : HandshakeRejection.BAD_REQUEST));
+			reject(new Reject(ex, (ex.status() == 431) ? HandshakeRejection.TOO_LARGE : HandshakeRejection.BAD_REQUEST));
 			return;
 		}
 		if (request == null) {
@@ -111,8 +111,8 @@ final class UpgradeHandler implements ConnectionHandler {
 	}
 
 	private void apply(HandshakeDecision decision) {
-		if (decision instanceof Refuse refusal) {
-			refuse(refusal);
+		if (decision instanceof Reject rejection) {
+			reject(rejection);
 		}
 		else if (decision instanceof Accept accept) {
 			if (this.state != State.DECIDING || this.connection.isClosed()) {
@@ -135,19 +135,19 @@ final class UpgradeHandler implements ConnectionHandler {
 	}
 
 	/** Answers the upgrade with an HTTP error and closes once it is written. */
-	private void refuse(Refuse refusal) {
+	private void reject(Reject rejection) {
 		if (this.state != State.READING && this.state != State.DECIDING) {
 			return;
 		}
-		HandshakeException answer = refusal.refusal();
-		this.server.stats().rejected(refusal.reason());
-		logger.log(Level.DEBUG, () -> "Refused upgrade from " + this.connection.remoteAddress() + " with "
+		HandshakeException answer = rejection.answer();
+		this.server.stats().rejected(rejection.reason());
+		logger.log(Level.DEBUG, () -> "Rejected upgrade from " + this.connection.remoteAddress() + " with "
 				+ answer.status() + ": " + answer.getMessage());
-		this.state = State.REFUSED;
+		this.state = State.REJECTED;
 		this.pendingInput = null;
 		this.requestParser = null;
-		this.refusedAt = System.nanoTime();
-		this.connection.enqueue(ByteBuffer.wrap(Handshake.refusal(answer.status(), answer.getMessage(), answer.headers())));
+		this.rejectedAt = System.nanoTime();
+		this.connection.enqueue(ByteBuffer.wrap(Handshake.rejection(answer.status(), answer.getMessage(), answer.headers())));
 		this.connection.resumeReading();
 		this.connection.shutdownOutputAfterFlush();
 	}
@@ -160,8 +160,8 @@ final class UpgradeHandler implements ConnectionHandler {
 	@Override
 	public void onTick(long now) {
 		var config = this.server.config();
-		if (this.state == State.REFUSED) {
-			if (now - this.refusedAt > config.closeTimeout().toNanos()) {
+		if (this.state == State.REJECTED) {
+			if (now - this.rejectedAt > config.closeTimeout().toNanos()) {
 				this.connection.close(null);
 			}
 			return;
@@ -176,7 +176,7 @@ final class UpgradeHandler implements ConnectionHandler {
 			this.connection.close(null);
 		}
 		else if (this.state == State.READING) {
-			refuse(new Refuse(408, "Handshake timeout", HandshakeRejection.TIMEOUT));
+			reject(new Reject(408, "Handshake timeout", HandshakeRejection.TIMEOUT));
 		}
 		else {
 			this.connection.close(null);

@@ -9,32 +9,26 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One TCP connection on an {@link IoLoop}: reads into the loop's shared buffer, and writes a
- * queue of frames that any thread may add to. It holds no buffer of its own while idle; a deque of
- * unwritten frames exists only while the socket pushes back. Bytes pass through its
- * {@link Transport}, plain or TLS, so the framing above is the same for ws:// and wss://.
+ * One TCP connection on an {@link IoLoop}: reads into the loop's shared buffer, and writes its
+ * {@link FrameQueue}, which any thread may add to. It holds no buffer of its own while idle. Bytes
+ * pass through its {@link Transport}, plain or TLS, so the framing above is the same for ws:// and
+ * wss://.
  * Internal API.
  *
- * <p>Reads, flushes and closes run on the loop thread; {@link #enqueue}, {@link #requestFlush} and
- * {@link #queuedBytes} are safe from any thread.
+ * <p>Reads, flushes and closes run on the loop thread; {@link #enqueue}, {@link #enqueueFinal},
+ * {@link #requestFlush} and {@link #queuedBytes} are safe from any thread.
  */
 public final class Connection implements Readiness {
 
 	private static final System.Logger logger = System.getLogger(Connection.class.getName());
-
-	private static final VarHandle QUEUED;
 
 	private static final VarHandle FLUSH_SCHEDULED;
 
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			QUEUED = lookup.findVarHandle(Connection.class, "queued", long.class);
 			FLUSH_SCHEDULED = lookup.findVarHandle(Connection.class, "flushScheduled", int.class);
 		}
 		catch (ReflectiveOperationException ex) {
@@ -54,19 +48,13 @@ public final class Connection implements Readiness {
 	/** Whether the transport may hold bytes of its own, so plain connections never ask it. */
 	private final boolean transportBacklog;
 
-	private final Queue<ByteBuffer> outbound = new ConcurrentLinkedQueue<>();
+	private final FrameQueue frames = new FrameQueue();
 
 	private final Runnable flushTask = this::flush;
 
 	private SelectionKey key;
 
 	private ConnectionHandler handler;
-
-	/** Frames taken from the queue but not fully written; null while writes keep up. */
-	private ArrayDeque<ByteBuffer> unwritten;
-
-	@SuppressWarnings("unused") // accessed through QUEUED
-	private volatile long queued;
 
 	@SuppressWarnings("unused") // accessed through FLUSH_SCHEDULED
 	private volatile int flushScheduled;
@@ -99,14 +87,6 @@ public final class Connection implements Readiness {
 		CLOSE
 
 	}
-
-	/** A frame after which nothing may be written (a close frame, RFC 6455 §5.5.1). */
-	private volatile ByteBuffer finalFrame;
-
-	/** Written before {@link #finalFrame}, read once the final frame is written. */
-	private volatile AfterFinalFrame afterFinalFrame;
-
-	private boolean finalFrameWritten;
 
 	/** Queued bytes at or below which the handler hears {@code onDrained}; -1 when nobody asked. */
 	private long drainMark = -1;
@@ -225,8 +205,7 @@ public final class Connection implements Readiness {
 	 * The buffer must not change once queued.
 	 */
 	public void enqueue(ByteBuffer frame) {
-		QUEUED.getAndAdd(this, (long) frame.remaining());
-		this.outbound.offer(frame);
+		this.frames.add(frame);
 	}
 
 	/**
@@ -236,9 +215,7 @@ public final class Connection implements Readiness {
 	 * thread; call {@link #requestFlush()} after.
 	 */
 	public void enqueueFinal(ByteBuffer frame, AfterFinalFrame then) {
-		this.afterFinalFrame = then;
-		this.finalFrame = frame;
-		enqueue(frame);
+		this.frames.addFinal(frame, then);
 	}
 
 	/**
@@ -258,7 +235,7 @@ public final class Connection implements Readiness {
 
 	/** Bytes queued and not yet written. Safe from any thread. */
 	public long queuedBytes() {
-		return (long) QUEUED.getVolatile(this);
+		return this.frames.queuedBytes();
 	}
 
 	/**
@@ -314,16 +291,16 @@ public final class Connection implements Readiness {
 			}
 			while (true) {
 				out.clear();
-				int n = fill(out, batch, counts);
+				int n = this.frames.fill(out, batch, counts);
 				if (n == 0) {
 					break;
 				}
 				out.flip();
 				int total = out.remaining();
 				int written = this.transport.write(out);
-				QUEUED.getAndAdd(this, (long) -written);
+				this.frames.written(written);
 				boolean complete = written == total;
-				giveBack(batch, counts, n, total - written);
+				this.frames.giveBack(batch, counts, n, total - written);
 				if (!complete) {
 					updateInterest();
 					checkDrained();
@@ -343,68 +320,9 @@ public final class Connection implements Readiness {
 		afterFlushed();
 	}
 
-	/** Copies frames into the write buffer, remembering each frame and how many bytes it gave. */
-	private int fill(ByteBuffer out, ByteBuffer[] batch, int[] counts) {
-		int n = 0;
-		while (out.hasRemaining() && n < batch.length) {
-			ByteBuffer frame = (this.unwritten != null && !this.unwritten.isEmpty()) ? this.unwritten.pollFirst()
-					: this.outbound.poll();
-			if (frame == null) {
-				break;
-			}
-			if (this.finalFrameWritten && frame != this.finalFrame) {
-				QUEUED.getAndAdd(this, (long) -frame.remaining());
-				continue;
-			}
-			if (frame == this.finalFrame) {
-				this.finalFrameWritten = true;
-			}
-			int count = Math.min(frame.remaining(), out.remaining());
-			if (count == frame.remaining()) {
-				out.put(frame);
-			}
-			else {
-				int limit = frame.limit();
-				frame.limit(frame.position() + count);
-				out.put(frame);
-				frame.limit(limit);
-			}
-			batch[n] = frame;
-			counts[n] = count;
-			n++;
-		}
-		return n;
-	}
-
-	/**
-	 * Rewinds the frames by the bytes the socket did not take, and puts every frame with bytes left
-	 * back at the head of the queue, in order.
-	 */
-	private void giveBack(ByteBuffer[] batch, int[] counts, int n, int notWritten) {
-		for (int i = n - 1; i >= 0; i--) {
-			ByteBuffer frame = batch[i];
-			batch[i] = null;
-			if (notWritten > 0) {
-				int rewind = Math.min(notWritten, counts[i]);
-				frame.position(frame.position() - rewind);
-				notWritten -= rewind;
-			}
-			if (frame.hasRemaining()) {
-				if (this.unwritten == null) {
-					this.unwritten = new ArrayDeque<>();
-				}
-				this.unwritten.addFirst(frame);
-			}
-		}
-		if (this.unwritten != null && this.unwritten.isEmpty()) {
-			this.unwritten = null;
-		}
-	}
-
 	private void afterFlushed() {
-		if (this.finalFrameWritten && this.afterFinalFrame != null) {
-			AfterFinalFrame then = this.afterFinalFrame;
-			this.afterFinalFrame = null;
+		AfterFinalFrame then = this.frames.takeAfterFinalFrame();
+		if (then != null) {
 			if (then == AfterFinalFrame.CLOSE) {
 				this.afterFlush = AFTER_FLUSH_CLOSE;
 			}
@@ -427,7 +345,7 @@ public final class Connection implements Readiness {
 	}
 
 	private boolean hasUnwritten() {
-		return (this.unwritten != null && !this.unwritten.isEmpty()) || !this.outbound.isEmpty()
+		return !this.frames.isEmpty()
 				|| (this.transportBacklog && this.transport.hasBacklog());
 	}
 
@@ -463,9 +381,7 @@ public final class Connection implements Readiness {
 			logger.log(Level.TRACE, "Error closing a socket", ex);
 		}
 		this.loop.remove(this);
-		this.outbound.clear();
-		this.unwritten = null;
-		QUEUED.setVolatile(this, 0L);
+		this.frames.clear();
 		this.handler.onClosed(cause);
 	}
 

@@ -81,7 +81,7 @@ class HandshakeTests {
 
 	@Test
 	void refusalHeaderValuesCannotSplitTheResponse() {
-		String response = new String(Handshake.refusal(403, "no", Map.of("X-Reason", "a\r\nSet-Cookie: x=1")),
+		String response = new String(Handshake.rejection(403, "no", Map.of("X-Reason", "a\r\nSet-Cookie: x=1")),
 				StandardCharsets.UTF_8);
 		assertThat(response).startsWith("HTTP/1.1 403 Forbidden\r\n").doesNotContain("\r\nSet-Cookie");
 	}

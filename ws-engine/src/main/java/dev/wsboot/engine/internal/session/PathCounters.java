@@ -1,6 +1,6 @@
 package dev.wsboot.engine.internal.session;
 
-import dev.wsboot.engine.EndpointStats;
+import dev.wsboot.engine.PathStats;
 import dev.wsboot.engine.CloseCategory;
 
 import java.util.concurrent.atomic.LongAdder;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
  * starter's Micrometer binder reads them as function counters). Each connection holds a reference
  * to its endpoint's stats, so counting a message is one uncontended add, never a lookup.
  */
-final class EndpointCounters implements EndpointStats {
+final class PathCounters implements PathStats {
 
 	private final String path;
 
@@ -32,7 +32,7 @@ final class EndpointCounters implements EndpointStats {
 
 	private final LongAdder dropped = new LongAdder();
 
-	public EndpointCounters(String path) {
+	public PathCounters(String path) {
 		this.path = path;
 	}
 

@@ -1,11 +1,11 @@
 package dev.wsboot.engine;
 
 /**
- * Counters of one endpoint, read by monitoring (the starter's Micrometer binder reads them as
- * function counters). Each value is a sum the engine keeps as events happen; reading one never
- * blocks them.
+ * Counters of one path, summed over the endpoints that share it, read by monitoring (the
+ * starter's Micrometer binder reads them as function counters). Each value is a sum the engine
+ * keeps as events happen; reading one never blocks them.
  */
-public interface EndpointStats {
+public interface PathStats {
 
 	String path();
 
