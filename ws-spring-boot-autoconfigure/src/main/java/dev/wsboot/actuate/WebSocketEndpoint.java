@@ -52,13 +52,12 @@ public class WebSocketEndpoint {
 		}
 		result.put("port", server.port());
 		result.put("activeConnections", server.activeConnections());
-		Map<String, Class<?>> controllerClasses = this.controllers.controllers();
 		List<Map<String, Object>> endpoints = new ArrayList<>();
 		for (WsEndpoint endpoint : server.endpoints()) {
 			Map<String, Object> description = new LinkedHashMap<>();
 			description.put("path", endpoint.path());
-			Class<?> controller = controllerClasses.get(endpoint.path());
-			description.put("controller", (controller != null) ? controller.getName() : endpoint.handler().getClass().getName());
+			Class<?> controller = this.controllers.controllerClass(endpoint).orElse(endpoint.handler().getClass());
+			description.put("controller", controller.getName());
 			description.put("subprotocols", endpoint.subprotocols());
 			description.put("activeConnections", server.activeConnections(endpoint.path()));
 			endpoints.add(description);

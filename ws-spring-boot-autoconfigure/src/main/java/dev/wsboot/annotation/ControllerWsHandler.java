@@ -1,7 +1,6 @@
 package dev.wsboot.annotation;
 
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
 import java.util.function.LongConsumer;
 
 import dev.wsboot.engine.CloseStatus;
@@ -18,7 +17,8 @@ import dev.wsboot.engine.WsSession;
  * session with 1003 (unsupported data), any other exception with 1011 (internal error);</li>
  * <li>an exception from the {@link OnError} method itself is logged and closes the session with 1011.</li>
  * </ul>
- * A message of a type the controller has no method for (binary to a text-only controller) closes
+ * Replies go through the method's {@link WsReturnValueHandler}; one that fails goes through the
+ * same policy. A message of a type the controller has no method for (binary to a text-only controller) closes
  * the session with 1003, as RFC 6455 §7.4.1 suggests.
  */
 final class ControllerWsHandler implements WsHandler {
@@ -27,17 +27,14 @@ final class ControllerWsHandler implements WsHandler {
 
 	private final ControllerEndpoint endpoint;
 
-	private final WsMessageConverter converter;
-
 	private final LongConsumer connectTimer;
 
 	private final LongConsumer messageTimer;
 
 	private final LongConsumer disconnectTimer;
 
-	ControllerWsHandler(ControllerEndpoint endpoint, WsMessageConverter converter, HandlerTimers timers) {
+	ControllerWsHandler(ControllerEndpoint endpoint, HandlerTimers timers) {
 		this.endpoint = endpoint;
-		this.converter = converter;
 		this.connectTimer = timers.timer(endpoint.path(), "connect");
 		this.messageTimer = timers.timer(endpoint.path(), "message");
 		this.disconnectTimer = timers.timer(endpoint.path(), "disconnect");
@@ -66,29 +63,16 @@ final class ControllerWsHandler implements WsHandler {
 			return;
 		}
 		Object reply = call(method, session, message, this.messageTimer);
-		if (reply != null) {
-			reply(session, reply);
+		try {
+			method.reply(session, reply);
+		}
+		catch (Exception ex) {
+			handleError(session, ex);
 		}
 	}
 
-	private void reply(WsSession session, Object reply) {
-		if (reply instanceof String text) {
-			session.sendText(text);
-		}
-		else if (reply instanceof byte[] data) {
-			session.sendBinary(data);
-		}
-		else if (reply instanceof ByteBuffer data) {
-			session.sendBinary(data);
-		}
-		else {
-			try {
-				session.sendText(this.converter.write(reply));
-			}
-			catch (RuntimeException ex) {
-				handleError(session, ex);
-			}
-		}
+	Class<?> controllerClass() {
+		return this.endpoint.controllerClass();
 	}
 
 	@Override

@@ -7,8 +7,11 @@ import java.util.stream.Collectors;
 
 import dev.wsboot.engine.WsSession;
 
+import org.springframework.core.MethodParameter;
+
 /**
- * One annotated controller method with the resolvers of its parameters.
+ * One annotated controller method with the resolvers of its parameters and the handler of its
+ * return value, all chosen at startup. Immutable; called by many handler threads at once.
  */
 final class HandlerMethod {
 
@@ -16,18 +19,28 @@ final class HandlerMethod {
 
 	private final Method method;
 
-	private final ArgumentResolver[] resolvers;
+	private final MethodParameter[] parameters;
 
-	/** For {@link OnMessage}: whether it takes binary messages; for {@link OnError}: unused. */
+	private final WsArgumentResolver[] resolvers;
+
+	private final MethodParameter returnType;
+
+	private final WsReturnValueHandler returnValueHandler;
+
+	/** For {@link OnMessage}: whether it takes binary messages; for other events: unused. */
 	private final boolean binary;
 
 	/** For {@link OnError}: the errors it accepts. */
 	private final Class<?> errorType;
 
-	HandlerMethod(Object bean, Method method, ArgumentResolver[] resolvers, boolean binary, Class<?> errorType) {
+	HandlerMethod(Object bean, Method method, MethodParameter[] parameters, WsArgumentResolver[] resolvers,
+			WsReturnValueHandler returnValueHandler, boolean binary, Class<?> errorType) {
 		this.bean = bean;
 		this.method = method;
+		this.parameters = parameters;
 		this.resolvers = resolvers;
+		this.returnType = new HandlerMethodParameter(method, -1);
+		this.returnValueHandler = returnValueHandler;
 		this.binary = binary;
 		this.errorType = errorType;
 		this.method.setAccessible(true);
@@ -42,18 +55,26 @@ final class HandlerMethod {
 	}
 
 	/**
-	 * Calls the method; an exception it throws is rethrown as is, not wrapped.
+	 * Calls the method; an exception it or a resolver throws is rethrown as is, not wrapped.
+	 * @param payload the message, close status or error, depending on the event
 	 */
 	Object invoke(WsSession session, Object payload) throws Throwable {
 		Object[] args = new Object[this.resolvers.length];
 		for (int i = 0; i < args.length; i++) {
-			args[i] = this.resolvers[i].resolve(session, payload);
+			args[i] = this.resolvers[i].resolveArgument(this.parameters[i], session, payload);
 		}
 		try {
 			return this.method.invoke(this.bean, args);
 		}
 		catch (InvocationTargetException ex) {
 			throw ex.getCause();
+		}
+	}
+
+	/** Sends what {@link #invoke} returned; null sends nothing. */
+	void reply(WsSession session, Object returnValue) throws Exception {
+		if (returnValue != null) {
+			this.returnValueHandler.handleReturnValue(returnValue, this.returnType, session);
 		}
 	}
 

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called when a client completed the handshake. Parameters, in any order: {@code long} client id,
- * {@code WsSession}. Returns void.
+ * Called when a client completed the handshake. Parameters, in any order: the client id
+ * ({@code @ClientId long}, or a bare {@code long} as shorthand), {@code WsSession}, and any type a
+ * {@link WsArgumentResolver} bean supports. Returns void.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Called once when a client's connection closed, for whatever reason. Parameters, in any order:
- * {@code long} client id, {@code WsSession}, {@code CloseStatus}. Returns void.
+ * the client id ({@code @ClientId long}, or a bare {@code long} as shorthand), {@code WsSession},
+ * {@code CloseStatus}, and any type a {@link WsArgumentResolver} bean supports. Returns void.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

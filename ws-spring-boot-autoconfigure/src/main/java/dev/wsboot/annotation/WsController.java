@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A bean that serves one WebSocket path through its {@link OnConnect}, {@link OnMessage},
- * {@link OnDisconnect} and {@link OnError} methods.
+ * {@link OnDisconnect} and {@link OnError} methods. Several controllers may serve one path when
+ * each names its own {@link #subprotocols()}: the client's offer then chooses the controller, and a
+ * client offering none of them is refused with 400. Two controllers on one path where one names
+ * none fail at startup.
  *
  * <p>For one client the methods are called one at a time, in the order of events; different
  * clients are served concurrently, so a controller's fields must be thread-safe.
@@ -33,7 +36,10 @@ public @interface WsController {
 	/** Subprotocols this endpoint speaks, most preferred first. */
 	String[] subprotocols() default {};
 
-	/** Whether a client offering none of {@link #subprotocols()} is refused with 400 at the handshake. */
+	/**
+	 * Whether a client offering none of {@link #subprotocols()} is refused with 400 at the handshake;
+	 * always so on a path that several controllers share.
+	 */
 	boolean subprotocolRequired() default false;
 
 }

@@ -1,67 +1,101 @@
 package dev.wsboot.annotation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.wsboot.engine.WsEndpoint;
 
 /**
- * The endpoints of every {@link WsController}, collected at startup and turned into engine
- * endpoints when the server starts.
+ * The endpoints of every {@link WsController}, registered once all singletons exist and turned into
+ * engine endpoints, one per controller, when the server starts. Several controllers may share a
+ * path when each names its subprotocols: the client's offer then chooses between them.
+ *
+ * <p>Thread-safe: registration happens on the thread that refreshes the context, reads from any
+ * thread (the actuator endpoint).
  */
 public class WsControllerRegistry {
-
-	private final ControllerScanner scanner;
 
 	private final Supplier<WsMessageConverter> converter;
 
 	private final Supplier<HandlerTimers> timers;
 
-	private final Map<String, ControllerEndpoint> endpoints = new LinkedHashMap<>();
+	private final Supplier<List<WsArgumentResolver>> argumentResolvers;
+
+	private final Supplier<List<WsReturnValueHandler>> returnValueHandlers;
+
+	private final List<ControllerEndpoint> endpoints = new ArrayList<>();
+
+	private HandlerMethodFactory factory;
 
 	/**
+	 * The suppliers are asked once, at the first registration (when every singleton exists) or, for
+	 * the timers, when the server starts.
 	 * @param converter the message converter, or a supplier of null when there is none
-	 * @param timers the handler timers, asked for when the server starts
+	 * @param timers the handler timers
+	 * @param argumentResolvers the application's argument resolvers, in order
+	 * @param returnValueHandlers the application's return value handlers, in order
 	 */
-	public WsControllerRegistry(Supplier<WsMessageConverter> converter, Supplier<HandlerTimers> timers) {
+	public WsControllerRegistry(Supplier<WsMessageConverter> converter, Supplier<HandlerTimers> timers,
+			Supplier<List<WsArgumentResolver>> argumentResolvers,
+			Supplier<List<WsReturnValueHandler>> returnValueHandlers) {
 		this.converter = converter;
 		this.timers = timers;
-		this.scanner = new ControllerScanner(converter);
+		this.argumentResolvers = argumentResolvers;
+		this.returnValueHandlers = returnValueHandlers;
 	}
 
 	/**
-	 * Reads a controller's methods and registers its path.
-	 * @throws WsControllerDefinitionException if the controller is declared wrongly or its path is taken
+	 * Builds a controller's handler methods and registers its path.
+	 * @throws WsControllerDefinitionException if the controller is declared wrongly, or shares its
+	 * path with one that is not told apart by subprotocol
 	 */
-	public synchronized void register(Object controller, Class<?> targetClass) {
-		ControllerEndpoint endpoint = this.scanner.scan(controller, targetClass);
-		ControllerEndpoint existing = this.endpoints.putIfAbsent(endpoint.path(), endpoint);
-		if (existing != null) {
-			throw new WsControllerDefinitionException("Two controllers on path " + endpoint.path() + ": "
-					+ existing.controllerClass().getName() + " and " + targetClass.getName());
+	synchronized void register(ControllerDescriptor controller) {
+		if (this.factory == null) {
+			this.factory = new HandlerMethodFactory(this.argumentResolvers.get(), this.returnValueHandlers.get(),
+					this.converter.get());
+		}
+		ControllerEndpoint endpoint = ControllerEndpoint.of(controller, this.factory);
+		for (ControllerEndpoint existing : this.endpoints) {
+			if (existing.path().equals(endpoint.path())) {
+				checkSharable(existing, endpoint);
+			}
+		}
+		this.endpoints.add(endpoint);
+	}
+
+	/** The engine's rule (EndpointTable), checked here to name the controllers rather than the handlers. */
+	private static void checkSharable(ControllerEndpoint existing, ControllerEndpoint added) {
+		String both = existing.controllerClass().getName() + " and " + added.controllerClass().getName();
+		if (existing.subprotocols().isEmpty() || added.subprotocols().isEmpty()) {
+			throw new WsControllerDefinitionException("Two controllers on path " + added.path() + ": " + both
+					+ "; controllers may share a path only when each names its subprotocols, such as "
+					+ "@WsController(path = \"" + added.path() + "\", subprotocols = \"v2\")");
+		}
+		for (String subprotocol : added.subprotocols()) {
+			if (existing.subprotocols().contains(subprotocol)) {
+				throw new WsControllerDefinitionException("Two controllers on path " + added.path()
+						+ " name subprotocol '" + subprotocol + "': " + both);
+			}
 		}
 	}
 
-	/** The registered controllers as engine endpoints. */
+	/** The registered controllers as engine endpoints, one per controller, in registration order. */
 	public synchronized List<WsEndpoint> endpoints() {
 		HandlerTimers timers = this.timers.get();
-		WsMessageConverter converter = this.converter.get();
 		List<WsEndpoint> result = new ArrayList<>();
-		for (ControllerEndpoint endpoint : this.endpoints.values()) {
-			result.add(new WsEndpoint(endpoint.path(), new ControllerWsHandler(endpoint, converter, timers),
+		for (ControllerEndpoint endpoint : this.endpoints) {
+			result.add(new WsEndpoint(endpoint.path(), new ControllerWsHandler(endpoint, timers),
 					endpoint.subprotocols(), endpoint.subprotocolRequired()));
 		}
 		return result;
 	}
 
-	/** The controller class serving each path. */
-	public synchronized Map<String, Class<?>> controllers() {
-		Map<String, Class<?>> controllers = new LinkedHashMap<>();
-		this.endpoints.forEach((path, endpoint) -> controllers.put(path, endpoint.controllerClass()));
-		return controllers;
+	/** The controller class behind an engine endpoint, or empty when the endpoint is not a controller's. */
+	public Optional<Class<?>> controllerClass(WsEndpoint endpoint) {
+		return (endpoint.handler() instanceof ControllerWsHandler handler) ? Optional.of(handler.controllerClass())
+				: Optional.empty();
 	}
 
 }

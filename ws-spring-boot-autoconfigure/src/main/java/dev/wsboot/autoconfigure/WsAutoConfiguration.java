@@ -1,10 +1,14 @@
 package dev.wsboot.autoconfigure;
 
+import java.util.stream.Stream;
+
 import dev.wsboot.annotation.HandlerTimers;
 import dev.wsboot.annotation.JacksonWsMessageConverter;
+import dev.wsboot.annotation.WsArgumentResolver;
 import dev.wsboot.annotation.WsControllerBeanPostProcessor;
 import dev.wsboot.annotation.WsControllerRegistry;
 import dev.wsboot.annotation.WsMessageConverter;
+import dev.wsboot.annotation.WsReturnValueHandler;
 import dev.wsboot.broadcast.DefaultWsBroadcaster;
 import dev.wsboot.broadcast.WsBroadcaster;
 import dev.wsboot.context.WsServerLifecycle;
@@ -13,6 +17,8 @@ import dev.wsboot.engine.WsHandshakeInterceptor;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.WsSessionListener;
+import dev.wsboot.server.WsServerCustomizer;
+import dev.wsboot.server.WsServerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,8 +37,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the wsboot WebSocket server: the engine as a lifecycle bean on
- * {@code ws.port} (wss:// with the SSL bundle named by {@code ws.ssl.bundle}), {@code @WsController}
- * endpoints, and the {@link WsBroadcaster}.
+ * {@code ws.port} (wss:// with the SSL bundle named by {@code ws.ssl.bundle}) created by a
+ * replaceable {@link WsServerFactory}, {@code @WsController} endpoints, and the {@link WsBroadcaster}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
@@ -49,8 +55,10 @@ public final class WsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WsControllerRegistry wsControllerRegistry(ObjectProvider<WsMessageConverter> converter,
-			ObjectProvider<HandlerTimers> timers) {
-		return new WsControllerRegistry(converter::getIfAvailable, () -> timers.getIfAvailable(() -> HandlerTimers.NONE));
+			ObjectProvider<HandlerTimers> timers, ObjectProvider<WsArgumentResolver> argumentResolvers,
+			ObjectProvider<WsReturnValueHandler> returnValueHandlers) {
+		return new WsControllerRegistry(converter::getIfAvailable, () -> timers.getIfAvailable(() -> HandlerTimers.NONE),
+				() -> argumentResolvers.orderedStream().toList(), () -> returnValueHandlers.orderedStream().toList());
 	}
 
 	@Bean
@@ -60,17 +68,27 @@ public final class WsAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	WsServerLifecycle wsServerLifecycle(WsServerConfig config, WsProperties properties,
-			WsControllerRegistry controllers, ObjectProvider<WsEndpoint> endpoints,
+	@ConditionalOnMissingBean(WsServerFactory.class)
+	DefaultWsServerFactory wsServerFactory(WsServerConfig config, WsProperties properties,
 			ObjectProvider<WsHandshakeInterceptor> interceptors, ObjectProvider<WsSessionListener> listeners,
-			ObjectProvider<SslBundles> sslBundles, Environment environment, ApplicationEventPublisher events) {
+			ObjectProvider<WsServerCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
+			Environment environment) {
 		String bundle = properties.getSsl().getBundle();
 		WsSslBundle tls = (bundle != null) ? WsSslBundle.of(sslBundles.getIfAvailable(), bundle) : null;
-		WsServerFactory factory = new WsServerFactory(config, controllers, () -> endpoints.orderedStream().toList(),
+		DefaultWsServerFactory factory = new DefaultWsServerFactory(config,
 				() -> interceptors.orderedStream().toList(), () -> listeners.orderedStream().toList(),
 				Threading.VIRTUAL.isActive(environment), properties.getHandlerThreads(), tls);
-		return new WsServerLifecycle(factory, properties.getShutdownTimeout(), events, factory::release);
+		factory.setServerCustomizers(customizers.orderedStream().toList());
+		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WsServerLifecycle wsServerLifecycle(WsServerFactory factory, WsControllerRegistry controllers,
+			ObjectProvider<WsEndpoint> endpoints, WsProperties properties, ApplicationEventPublisher events) {
+		return new WsServerLifecycle(factory,
+				() -> Stream.concat(controllers.endpoints().stream(), endpoints.orderedStream()).toList(),
+				properties.getShutdownTimeout(), events);
 	}
 
 	@Bean

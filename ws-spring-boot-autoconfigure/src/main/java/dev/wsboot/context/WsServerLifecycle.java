@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.function.Supplier;
 
+import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsServer;
+import dev.wsboot.server.WsServerFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -14,8 +17,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the WebSocket server with the application context: starts it once the context is
- * refreshed, and on shutdown stops accepting, sends 1001 to every client, waits for their close up
+ * Runs the WebSocket server with the application context: starts the server it gets from the
+ * {@link WsServerFactory} once the context is refreshed (so once every controller is known), and on
+ * shutdown stops accepting, sends 1001 to every client, waits for their close up
  * to the shutdown timeout, then drops the rest.
  *
  * <p>It stops in Spring Boot's graceful shutdown phase, beside the web server's, so
@@ -34,31 +38,32 @@ public class WsServerLifecycle implements SmartLifecycle {
 	 */
 	private static final Log logger = LogFactory.getLog(WsServerLifecycle.class);
 
-	private final Supplier<WsServer> serverFactory;
+	private final WsServerFactory serverFactory;
+
+	private final Supplier<? extends Collection<WsEndpoint>> endpoints;
 
 	private final Duration shutdownTimeout;
 
 	private final ApplicationEventPublisher events;
 
-	private final Runnable afterStop;
-
 	private volatile WsServer server;
 
 	/**
-	 * @param serverFactory builds the server when the context starts, once every endpoint is known
-	 * @param afterStop releases what the server used (such as the handler executor) once it stopped
+	 * @param serverFactory creates a server on each start
+	 * @param endpoints the endpoints to serve, asked for on each start, once every endpoint is known
+	 * @param shutdownTimeout how long clients have to answer the server's close on shutdown
 	 */
-	public WsServerLifecycle(Supplier<WsServer> serverFactory, Duration shutdownTimeout,
-			ApplicationEventPublisher events, Runnable afterStop) {
+	public WsServerLifecycle(WsServerFactory serverFactory, Supplier<? extends Collection<WsEndpoint>> endpoints,
+			Duration shutdownTimeout, ApplicationEventPublisher events) {
 		this.serverFactory = serverFactory;
+		this.endpoints = endpoints;
 		this.shutdownTimeout = shutdownTimeout;
 		this.events = events;
-		this.afterStop = afterStop;
 	}
 
 	@Override
 	public void start() {
-		WsServer server = this.serverFactory.get();
+		WsServer server = this.serverFactory.create(this.endpoints.get());
 		try {
 			server.start();
 		}
@@ -82,7 +87,6 @@ public class WsServerLifecycle implements SmartLifecycle {
 					+ ((dropped > 0) ? "; " + dropped + " connections did not close within " + this.shutdownTimeout
 							+ " (ws.shutdown-timeout) and were dropped" : ""));
 			this.server = null;
-			this.afterStop.run();
 			this.events.publishEvent(new WsServerStoppedEvent(server));
 		}
 	}

@@ -24,7 +24,7 @@ import org.springframework.core.annotation.Order;
 		TestControllers.BinaryController.class, TestControllers.ErrorController.class,
 		TestControllers.UnhandledController.class, TestControllers.RoomController.class,
 		TestControllers.SecureController.class, TestControllers.ProtocolController.class })
-class TestControllers {
+public class TestControllers {
 
 	/** Close statuses seen by @OnDisconnect methods, with the client id. */
 	static final BlockingQueue<String> disconnects = new LinkedBlockingQueue<>();

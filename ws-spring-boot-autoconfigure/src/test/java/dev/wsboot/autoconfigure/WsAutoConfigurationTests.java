@@ -174,10 +174,9 @@ class WsAutoConfigurationTests {
 
 		@Bean
 		WsServerLifecycle ownLifecycle() {
-			return new WsServerLifecycle(() -> {
+			return new WsServerLifecycle((endpoints) -> {
 				throw new IllegalStateException("not started in this test");
-			}, Duration.ofSeconds(1), (event) -> {
-			}, () -> {
+			}, java.util.List::of, Duration.ofSeconds(1), (event) -> {
 			}) {
 				@Override
 				public boolean isAutoStartup() {

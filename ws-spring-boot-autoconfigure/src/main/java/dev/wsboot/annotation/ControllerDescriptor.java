@@ -1,0 +1,25 @@
+package dev.wsboot.annotation;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the bean post-processor found on one {@link WsController} bean, before any resolver is
+ * chosen: its path and subprotocols, and its annotated methods with their event.
+ *
+ * @param beanName the controller's bean name, for the startup failure
+ * @param methods each handler method (invocable on the bean) with its event annotation type
+ */
+record ControllerDescriptor(String beanName, Object bean, Class<?> controllerClass, String path, List<String> subprotocols,
+		boolean subprotocolRequired, Map<Method, Class<? extends Annotation>> methods) {
+
+	ControllerDescriptor {
+		subprotocols = List.copyOf(subprotocols);
+		methods = Collections.unmodifiableMap(new LinkedHashMap<>(methods));
+	}
+
+}

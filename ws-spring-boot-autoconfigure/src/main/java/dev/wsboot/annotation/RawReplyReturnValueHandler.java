@@ -1,0 +1,39 @@
+package dev.wsboot.annotation;
+
+import java.nio.ByteBuffer;
+
+import dev.wsboot.engine.WsSession;
+
+import org.springframework.core.MethodParameter;
+
+/** {@code String} sent as text, {@code byte[]} and {@code ByteBuffer} as binary. */
+final class RawReplyReturnValueHandler implements WsReturnValueHandler {
+
+	@Override
+	public boolean supportsReturnType(MethodParameter returnType) {
+		return MessageArgumentResolver.isRaw(returnType.getParameterType());
+	}
+
+	@Override
+	public void handleReturnValue(Object returnValue, MethodParameter returnType, WsSession session) {
+		send(returnValue, session);
+	}
+
+	/** Sends a value of one of the raw types; false if it is of another type. */
+	static boolean send(Object value, WsSession session) {
+		if (value instanceof String text) {
+			session.sendText(text);
+		}
+		else if (value instanceof byte[] data) {
+			session.sendBinary(data);
+		}
+		else if (value instanceof ByteBuffer data) {
+			session.sendBinary(data);
+		}
+		else {
+			return false;
+		}
+		return true;
+	}
+
+}
