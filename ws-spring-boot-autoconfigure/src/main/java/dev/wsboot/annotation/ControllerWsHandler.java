@@ -25,7 +25,7 @@ final class ControllerWsHandler implements WsHandler {
 
 	private static final System.Logger logger = System.getLogger(ControllerWsHandler.class.getName());
 
-	private final ControllerEndpoint endpoint;
+	private final ControllerMethods methods;
 
 	private final LongConsumer connectTimer;
 
@@ -33,32 +33,32 @@ final class ControllerWsHandler implements WsHandler {
 
 	private final LongConsumer disconnectTimer;
 
-	ControllerWsHandler(ControllerEndpoint endpoint, HandlerTimers timers) {
-		this.endpoint = endpoint;
-		this.connectTimer = timers.timer(endpoint.path(), "connect");
-		this.messageTimer = timers.timer(endpoint.path(), "message");
-		this.disconnectTimer = timers.timer(endpoint.path(), "disconnect");
+	ControllerWsHandler(ControllerMethods methods, HandlerTimers timers) {
+		this.methods = methods;
+		this.connectTimer = timers.timer(methods.path(), "connect");
+		this.messageTimer = timers.timer(methods.path(), "message");
+		this.disconnectTimer = timers.timer(methods.path(), "disconnect");
 	}
 
 	@Override
 	public void onOpen(WsSession session) {
-		call(this.endpoint.connect(), session, null, this.connectTimer);
+		call(this.methods.connect(), session, null, this.connectTimer);
 	}
 
 	@Override
 	public void onText(WsSession session, String text) {
-		onMessage(this.endpoint.text(), session, text, "text");
+		onMessage(this.methods.text(), session, text, "text");
 	}
 
 	@Override
 	public void onBinary(WsSession session, byte[] data) {
-		onMessage(this.endpoint.binary(), session, data, "binary");
+		onMessage(this.methods.binary(), session, data, "binary");
 	}
 
 	private void onMessage(HandlerMethod method, WsSession session, Object message, String type) {
 		if (method == null) {
-			logger.log(Level.WARNING, () -> "Closing session #" + session.id() + " on " + this.endpoint.path()
-					+ " with 1003: " + this.endpoint.controllerClass().getName() + " takes no " + type + " messages");
+			logger.log(Level.WARNING, () -> "Closing session #" + session.id() + " on " + this.methods.path()
+					+ " with 1003: " + this.methods.controllerClass().getName() + " takes no " + type + " messages");
 			session.close(CloseStatus.UNSUPPORTED_DATA, "This endpoint does not accept " + type + " messages");
 			return;
 		}
@@ -72,12 +72,12 @@ final class ControllerWsHandler implements WsHandler {
 	}
 
 	Class<?> controllerClass() {
-		return this.endpoint.controllerClass();
+		return this.methods.controllerClass();
 	}
 
 	@Override
 	public void onClose(WsSession session, CloseStatus status) {
-		call(this.endpoint.disconnect(), session, status, this.disconnectTimer);
+		call(this.methods.disconnect(), session, status, this.disconnectTimer);
 	}
 
 	/** Invokes a handler method, timing it; an exception goes through the error policy. */
@@ -99,7 +99,7 @@ final class ControllerWsHandler implements WsHandler {
 	}
 
 	private void handleError(WsSession session, Throwable error) {
-		HandlerMethod onError = this.endpoint.error();
+		HandlerMethod onError = this.methods.error();
 		if (onError != null && onError.accepts(error)) {
 			try {
 				onError.invoke(session, error);
@@ -113,12 +113,12 @@ final class ControllerWsHandler implements WsHandler {
 			}
 		}
 		if (error instanceof WsMessageConversionException) {
-			logger.log(Level.WARNING, "Closing session #" + session.id() + " on " + this.endpoint.path()
+			logger.log(Level.WARNING, "Closing session #" + session.id() + " on " + this.methods.path()
 					+ " with 1003: " + error.getMessage());
 			session.close(CloseStatus.UNSUPPORTED_DATA, "Message could not be converted");
 			return;
 		}
-		logger.log(Level.ERROR, this.endpoint.controllerClass().getName() + " threw on session #" + session.id()
+		logger.log(Level.ERROR, this.methods.controllerClass().getName() + " threw on session #" + session.id()
 				+ "; closing it with 1011", error);
 		session.close(CloseStatus.INTERNAL_ERROR, "Internal server error");
 	}

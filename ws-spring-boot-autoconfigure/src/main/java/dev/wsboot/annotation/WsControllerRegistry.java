@@ -25,7 +25,7 @@ public class WsControllerRegistry {
 
 	private final Supplier<List<WsReturnValueHandler>> returnValueHandlers;
 
-	private final List<ControllerEndpoint> endpoints = new ArrayList<>();
+	private final List<ControllerMethods> controllers = new ArrayList<>();
 
 	private HandlerMethodFactory factory;
 
@@ -56,17 +56,17 @@ public class WsControllerRegistry {
 			this.factory = new HandlerMethodFactory(this.argumentResolvers.get(), this.returnValueHandlers.get(),
 					this.converter.get());
 		}
-		ControllerEndpoint endpoint = ControllerEndpoint.of(controller, this.factory);
-		for (ControllerEndpoint existing : this.endpoints) {
-			if (existing.path().equals(endpoint.path())) {
-				checkSharable(existing, endpoint);
+		ControllerMethods methods = ControllerMethods.of(controller, this.factory);
+		for (ControllerMethods existing : this.controllers) {
+			if (existing.path().equals(methods.path())) {
+				checkSharable(existing, methods);
 			}
 		}
-		this.endpoints.add(endpoint);
+		this.controllers.add(methods);
 	}
 
 	/** The engine's rule (EndpointTable), checked here to name the controllers rather than the handlers. */
-	private static void checkSharable(ControllerEndpoint existing, ControllerEndpoint added) {
+	private static void checkSharable(ControllerMethods existing, ControllerMethods added) {
 		String both = existing.controllerClass().getName() + " and " + added.controllerClass().getName();
 		if (existing.subprotocols().isEmpty() || added.subprotocols().isEmpty()) {
 			throw new WsControllerDefinitionException("Two controllers on path " + added.path() + ": " + both
@@ -85,9 +85,9 @@ public class WsControllerRegistry {
 	public synchronized List<WsEndpoint> endpoints() {
 		HandlerTimers timers = this.timers.get();
 		List<WsEndpoint> result = new ArrayList<>();
-		for (ControllerEndpoint endpoint : this.endpoints) {
-			result.add(new WsEndpoint(endpoint.path(), new ControllerWsHandler(endpoint, timers),
-					endpoint.subprotocols(), endpoint.subprotocolRequired()));
+		for (ControllerMethods methods : this.controllers) {
+			result.add(new WsEndpoint(methods.path(), new ControllerWsHandler(methods, timers), methods.subprotocols(),
+					methods.subprotocolRequired()));
 		}
 		return result;
 	}

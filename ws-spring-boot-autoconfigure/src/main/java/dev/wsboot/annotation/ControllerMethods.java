@@ -9,14 +9,14 @@ import java.util.Map;
  * One {@link WsController} ready to serve: its path and subprotocols and its handler methods
  * (null where the controller has none).
  */
-record ControllerEndpoint(String path, List<String> subprotocols, boolean subprotocolRequired, Class<?> controllerClass,
+record ControllerMethods(String path, List<String> subprotocols, boolean subprotocolRequired, Class<?> controllerClass,
 		HandlerMethod connect, HandlerMethod text, HandlerMethod binary, HandlerMethod disconnect, HandlerMethod error) {
 
 	/**
 	 * Builds every handler method of a controller.
 	 * @throws WsControllerDefinitionException for a wrong signature, or two methods for one event
 	 */
-	static ControllerEndpoint of(ControllerDescriptor controller, HandlerMethodFactory factory) {
+	static ControllerMethods of(ControllerDescriptor controller, HandlerMethodFactory factory) {
 		HandlerMethod connect = null;
 		HandlerMethod text = null;
 		HandlerMethod binary = null;
@@ -41,7 +41,7 @@ record ControllerEndpoint(String path, List<String> subprotocols, boolean subpro
 				error = only(error, handler, "@OnError");
 			}
 		}
-		return new ControllerEndpoint(controller.path(), controller.subprotocols(), controller.subprotocolRequired(),
+		return new ControllerMethods(controller.path(), controller.subprotocols(), controller.subprotocolRequired(),
 				controller.controllerClass(), connect, text, binary, disconnect, error);
 	}
 
