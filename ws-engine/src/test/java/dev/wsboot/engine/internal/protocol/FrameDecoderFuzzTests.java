@@ -53,7 +53,14 @@ class FrameDecoderFuzzTests {
 			.run(wire, new int[0]);
 		Outcome split = new Pipeline(compression, contextTakeover, maxMessageSize, maxFrameSize, scratchSize)
 			.run(wire, chunks);
-		assertThat(split).as("the same bytes split at other points").isEqualTo(whole);
+		assertThat(split.events()).as("the same bytes split at other points").isEqualTo(whole.events());
+		if (split.closeCode() != whole.closeCode()) {
+			// A compressed message that is both corrupt and too big fails either way; which zlib
+			// finds first depends on where its input ends (a fuzzer finding, kept as an input).
+			assertThat(List.of(split.closeCode(), whole.closeCode())).as("close codes when split and whole")
+				.containsExactlyInAnyOrder(CloseStatus.INVALID_PAYLOAD, CloseStatus.MESSAGE_TOO_BIG);
+			assertThat(compression).isTrue();
+		}
 	}
 
 	/** What a run delivered, and the close code it failed with (0 if none). */
