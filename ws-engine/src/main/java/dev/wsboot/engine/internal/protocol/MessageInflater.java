@@ -141,7 +141,8 @@ public final class MessageInflater {
 			}
 		}
 		catch (DataFormatException ex) {
-			throw new WsProtocolException(CloseStatus.INVALID_PAYLOAD, "Invalid compressed data: " + ex.getMessage());
+			// zlib's own words stay here: no internal detail goes to the client.
+			throw new WsProtocolException(CloseStatus.INVALID_PAYLOAD, "Invalid compressed data");
 		}
 	}
 
