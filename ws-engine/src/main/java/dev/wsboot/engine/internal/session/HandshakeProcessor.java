@@ -80,7 +80,7 @@ final class HandshakeProcessor {
 			return new Reject(ex, (ex.status() == 426) ? HandshakeRejection.VERSION : HandshakeRejection.BAD_REQUEST);
 		}
 		String origin = request.header("origin");
-		if (origin != null && !this.origins.allows(origin)) {
+		if (origin != null && !this.origins.allows(origin, request.header("host"))) {
 			return new Reject(403, "Origin not allowed: " + origin, HandshakeRejection.ORIGIN);
 		}
 		List<String> offered = request.tokens("sec-websocket-protocol");

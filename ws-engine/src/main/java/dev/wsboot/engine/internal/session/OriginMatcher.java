@@ -1,12 +1,18 @@
 package dev.wsboot.engine.internal.session;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Checks the Origin header (RFC 6455 §10.2, RFC 6454) against allowed values, where {@code *}
- * matches any run of characters. Comparison ignores case, as origins' scheme and host do.
+ * Checks a browser's Origin header (RFC 6455 §10.2, RFC 6454). With no allowed origins configured,
+ * only pages served from the same host may connect: the Origin's host must be the host of the
+ * request's Host header, on any port, since our server listens on a port of its own and cookies
+ * are not isolated by port (RFC 6265 §8.5), so any other page could open a socket with the user's
+ * cookies. Otherwise the Origin must match one of the allowed values, where {@code *} matches any
+ * run of characters and {@code *} alone matches every origin. Comparison ignores case, as
+ * origins' scheme and host do.
  */
 final class OriginMatcher {
 
@@ -31,9 +37,16 @@ final class OriginMatcher {
 		return Pattern.compile(regex.toString());
 	}
 
-	boolean allows(String origin) {
+	/**
+	 * @param origin the request's Origin header
+	 * @param host the request's Host header, or null if it had none
+	 */
+	boolean allows(String origin, String host) {
 		if (this.any) {
 			return true;
+		}
+		if (this.patterns.isEmpty()) {
+			return host != null && sameHost(origin, host);
 		}
 		String candidate = origin.toLowerCase(Locale.ROOT);
 		for (Pattern pattern : this.patterns) {
@@ -42,6 +55,28 @@ final class OriginMatcher {
 			}
 		}
 		return false;
+	}
+
+	/** The opaque origin {@code null} (sandboxed frames, files) has no host and is never the same. */
+	private static boolean sameHost(String origin, String host) {
+		String originHost;
+		try {
+			originHost = URI.create(origin.trim()).getHost();
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		return originHost != null && originHost.equalsIgnoreCase(hostOf(host.trim()));
+	}
+
+	/** The host of a Host header (RFC 9110 §7.2): a name, an IPv4 address or a bracketed IPv6 one, then an optional port. */
+	private static String hostOf(String hostHeader) {
+		if (hostHeader.startsWith("[")) {
+			int end = hostHeader.indexOf(']');
+			return (end > 0) ? hostHeader.substring(0, end + 1) : hostHeader;
+		}
+		int colon = hostHeader.indexOf(':');
+		return (colon >= 0) ? hostHeader.substring(0, colon) : hostHeader;
 	}
 
 }
