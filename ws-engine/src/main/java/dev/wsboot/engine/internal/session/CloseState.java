@@ -65,7 +65,7 @@ final class CloseState {
 
 	private CloseCategory category;
 
-	/** When the close started, for the close timeout; 0 while open. */
+	/** When the close started, for the close timeout; meaningful once the phase is not OPEN. */
 	private volatile long closingSince;
 
 	/** Whether application messages may still be queued: until our close frame is (§5.5.1). */
@@ -93,8 +93,10 @@ final class CloseState {
 			return false;
 		}
 		record(code, reason, category);
-		queueCloseFrame.run();
+		// Closed to senders before the frame is queued: one that still saw the session open is
+		// told false by the sender if its frame lands behind ours.
 		enter(Phase.CLOSE_SENT);
+		queueCloseFrame.run();
 		return true;
 	}
 
@@ -175,17 +177,16 @@ final class CloseState {
 	record Outcome(CloseStatus status, CloseCategory category) {
 	}
 
+	/** The first reason wins, its status and category together. */
 	private void record(int code, String reason, CloseCategory category) {
 		if (this.status == null) {
 			this.status = new CloseStatus(code, reason);
-		}
-		if (this.category == null) {
 			this.category = category;
 		}
 	}
 
 	private void enter(Phase next) {
-		if (this.closingSince == 0) {
+		if (this.phase == Phase.OPEN) {
 			this.closingSince = System.nanoTime();
 		}
 		this.phase = next;

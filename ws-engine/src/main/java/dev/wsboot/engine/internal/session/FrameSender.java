@@ -143,11 +143,7 @@ final class FrameSender {
 				return false;
 			}
 			ByteBuffer frame = this.deflater.frame(opcode, data, offset, length);
-			if (frame == null) {
-				return false;
-			}
-			enqueue(frame, text);
-			return true;
+			return frame != null && enqueue(frame, text);
 		}
 	}
 
@@ -156,11 +152,7 @@ final class FrameSender {
 	 * session gets its own view of the same bytes.
 	 */
 	private boolean send(ByteBuffer frame, boolean text) {
-		if (!this.closeState.isSendable() || !admits(frame.remaining())) {
-			return false;
-		}
-		enqueue(frame, text);
-		return true;
+		return this.closeState.isSendable() && admits(frame.remaining()) && enqueue(frame, text);
 	}
 
 	/**
@@ -190,15 +182,23 @@ final class FrameSender {
 		return true;
 	}
 
-	private void enqueue(ByteBuffer frame, boolean text) {
+	/**
+	 * @return false if our close frame got into the queue first, so the frame will not be written:
+	 * a sender that saw the session open a moment before it closed is told so, and nothing is
+	 * counted as sent
+	 */
+	private boolean enqueue(ByteBuffer frame, boolean text) {
 		int size = frame.remaining();
-		this.connection.enqueue(frame);
+		if (!this.connection.enqueue(frame)) {
+			return false;
+		}
 		this.stats.sent(text, size);
 		SENT.getAndAdd(this, 1L);
 		this.connection.requestFlush();
 		if (this.connection.queuedBytes() > this.highWaterMark && ABOVE_HIGH_WATER.compareAndSet(this, 0, 1)) {
 			this.overHighWater.run();
 		}
+		return true;
 	}
 
 	/** The queue drained to the low-water mark: the next crossing is reported again. I/O thread. */
@@ -238,7 +238,9 @@ final class FrameSender {
 		if (!this.closeState.isSendable()) {
 			return false;
 		}
-		this.connection.enqueue(FrameEncoder.frame(opcode, payload, 0, payload.length));
+		if (!this.connection.enqueue(FrameEncoder.frame(opcode, payload, 0, payload.length))) {
+			return false;
+		}
 		this.connection.requestFlush();
 		return true;
 	}

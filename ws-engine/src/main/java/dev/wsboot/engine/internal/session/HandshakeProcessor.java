@@ -102,7 +102,8 @@ final class HandshakeProcessor {
 			try {
 				interceptor.beforeHandshake(handshake);
 			}
-			catch (Exception ex) {
+			catch (Exception | Error ex) {
+				// An Error too: the slot reserved for this upgrade must go back, and the client hear 500.
 				logger.log(Level.ERROR, "Handshake interceptor " + interceptor + " failed on " + handshake.path(), ex);
 				handshake.reject(500, "Handshake interceptor failed");
 			}

@@ -25,8 +25,10 @@ final class KeepAlive {
 
 	private long nextPingAt;
 
-	/** When the unanswered keep-alive ping was sent, 0 if none is. */
+	/** When the unanswered keep-alive ping was sent; meaningful while {@link #pingOutstanding}. */
 	private long pingSentAt;
+
+	private boolean pingOutstanding;
 
 	/** @param pingInterval zero for no keep-alive pings; idleTimeout zero for no idle timeout */
 	KeepAlive(Duration idleTimeout, Duration pingInterval, Duration pongTimeout, long now) {
@@ -43,7 +45,7 @@ final class KeepAlive {
 
 	/** Any pong counts as the answer: §5.5.3 allows an unsolicited one as a heartbeat. */
 	void pongReceived() {
-		this.pingSentAt = 0;
+		this.pingOutstanding = false;
 	}
 
 	/** What the protocol must do at this tick; SEND_PING means a ping is now owed. */
@@ -54,12 +56,13 @@ final class KeepAlive {
 		if (this.pingIntervalNanos == 0) {
 			return Verdict.ALIVE;
 		}
-		if (this.pingSentAt != 0 && now - this.pingSentAt > this.pongTimeoutNanos) {
+		if (this.pingOutstanding && now - this.pingSentAt > this.pongTimeoutNanos) {
 			return Verdict.PONG_TIMEOUT;
 		}
 		if (now - this.nextPingAt >= 0) {
 			this.nextPingAt = now + this.pingIntervalNanos;
-			if (this.pingSentAt == 0) {
+			if (!this.pingOutstanding) {
+				this.pingOutstanding = true;
 				this.pingSentAt = now;
 			}
 			return Verdict.SEND_PING;

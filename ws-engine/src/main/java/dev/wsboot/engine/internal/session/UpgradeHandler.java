@@ -87,7 +87,7 @@ final class UpgradeHandler implements ConnectionHandler {
 		this.requestParser = null;
 		this.state = State.DECIDING;
 		stash(data);
-		this.server.handshakes().decide(request, this.connection.remoteAddress()).whenComplete((decision, error) -> {
+		this.server.handshakes().decide(request, this.connection.remoteAddress()).thenAccept((decision) -> {
 			if (this.connection.loop().inLoop()) {
 				apply(decision);
 			}

@@ -42,10 +42,16 @@ final class FrameQueue {
 
 	private boolean finalFrameWritten;
 
-	/** Any thread. The buffer must not change once queued. */
-	void add(ByteBuffer frame) {
+	/**
+	 * Any thread. The buffer must not change once queued.
+	 * @return true if the frame is surely ahead of the final frame; false if the final frame was
+	 * queued first or concurrently, so the frame may be discarded
+	 */
+	boolean add(ByteBuffer frame) {
 		QUEUED.getAndAdd(this, (long) frame.remaining());
 		this.outbound.offer(frame);
+		// Read after the offer: had the final frame not been set yet, it is queued behind ours.
+		return this.finalFrame == null;
 	}
 
 	/** Any thread. */

@@ -77,15 +77,15 @@ class CloseStateTests {
 	// We close first (§7.1.2)
 
 	@Test
-	void ourCloseQueuesItsFrameOnceInsideTheTransition() {
-		List<Phase> phaseWhileQueueing = new ArrayList<>();
+	void ourCloseQueuesItsFrameOnceInsideTheTransitionAfterClosingToSenders() {
+		List<Boolean> sendableWhileQueueing = new ArrayList<>();
 		boolean started = this.state.startClose(1000, "done", null, () -> {
-			phaseWhileQueueing.add(this.state.phase());
+			sendableWhileQueueing.add(this.state.isSendable());
 			this.framesQueued.incrementAndGet();
 		});
 		assertThat(started).isTrue();
 		assertThat(this.framesQueued).hasValue(1);
-		assertThat(phaseWhileQueueing).containsExactly(Phase.OPEN);
+		assertThat(sendableWhileQueueing).containsExactly(false);
 		assertThat(this.state.phase()).isEqualTo(Phase.CLOSE_SENT);
 	}
 

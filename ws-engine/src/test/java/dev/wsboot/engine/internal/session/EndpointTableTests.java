@@ -141,8 +141,8 @@ class EndpointTableTests {
 	void eachPathHasItsOwnCountersSharedByItsEndpoints() {
 		EndpointTable table = new EndpointTable(List.of(endpoint("/graphql", false, "a"),
 				endpoint("/graphql", false, "b"), WsEndpoint.of("/echo", HANDLER)));
-		EndpointCounters graphql = table.counters("/graphql");
-		EndpointCounters echo = table.counters("/echo");
+		PathCounters graphql = table.counters("/graphql");
+		PathCounters echo = table.counters("/echo");
 		assertThat(graphql.path()).isEqualTo("/graphql");
 		assertThat(echo.path()).isEqualTo("/echo");
 		graphql.opened();

@@ -19,7 +19,7 @@ import dev.wsboot.engine.WsHandshakeInterceptor;
 import dev.wsboot.engine.internal.protocol.HttpRequest;
 import dev.wsboot.engine.internal.protocol.HttpRequestParser;
 import dev.wsboot.engine.internal.session.HandshakeDecision.Accept;
-import dev.wsboot.engine.internal.session.HandshakeDecision.Refuse;
+import dev.wsboot.engine.internal.session.HandshakeDecision.Reject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,8 +79,8 @@ class HandshakeProcessorTests {
 	}
 
 	private static void assertRefused(HandshakeDecision decision, int status, HandshakeRejection reason) {
-		assertThat(decision).isInstanceOfSatisfying(Refuse.class, (refuse) -> {
-			assertThat(refuse.refusal().status()).as("status, message '%s'", refuse.refusal().getMessage())
+		assertThat(decision).isInstanceOfSatisfying(Reject.class, (refuse) -> {
+			assertThat(refuse.answer().status()).as("status, message '%s'", refuse.answer().getMessage())
 				.isEqualTo(status);
 			assertThat(refuse.reason()).isEqualTo(reason);
 		});
@@ -170,7 +170,7 @@ class HandshakeProcessorTests {
 		SessionRegistry sessions = registry(1);
 		HandshakeDecision decision = decideUpgrade(processor(sessions, null), "/graphql", "Sec-WebSocket-Protocol: mqtt");
 		assertRefused(decision, 400, HandshakeRejection.BAD_REQUEST);
-		assertThat(((Refuse) decision).refusal().getMessage()).contains("graphql-transport-ws", "graphql-ws");
+		assertThat(((Reject) decision).answer().getMessage()).contains("graphql-transport-ws", "graphql-ws");
 		assertThat(sessions.tryReserve()).isTrue();
 	}
 
@@ -193,7 +193,7 @@ class HandshakeProcessorTests {
 		});
 		HandshakeDecision refused = decideUpgrade(processor, "/chat");
 		assertRefused(refused, 401, HandshakeRejection.INTERCEPTOR);
-		assertThat(((Refuse) refused).refusal().getMessage()).isEqualTo("Token required");
+		assertThat(((Reject) refused).answer().getMessage()).isEqualTo("Token required");
 		accepted(decideUpgrade(processor, "/chat", "Authorization: Bearer t"));
 		assertRefused(decideUpgrade(processor, "/chat", "Authorization: Bearer t"), 503,
 				HandshakeRejection.TOO_MANY_CONNECTIONS);

@@ -46,7 +46,7 @@ class SessionEventsTests {
 
 	@Test
 	void eventsAreDeliveredInDispatchOrderAndNeverConcurrentlyForOneSession() throws Exception {
-		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
 		List<String> expected = new ArrayList<>();
 		events.dispatch(SessionEvent.OPENED);
 		expected.add("open");
@@ -69,7 +69,7 @@ class SessionEventsTests {
 
 	@Test
 	void nothingIsDeliveredAfterClosed() throws Exception {
-		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
 		AtomicInteger lateReplies = new AtomicInteger();
 		events.dispatch(SessionEvent.OPENED);
 		events.dispatch(new SessionEvent.Closed(new CloseStatus(1006, "")));
@@ -86,7 +86,7 @@ class SessionEventsTests {
 		IllegalStateException failure = new IllegalStateException("handler bug");
 		this.handler.failOn = "boom";
 		this.handler.failure = failure;
-		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
 		events.dispatch(new SessionEvent.Text("boom", 4));
 		events.dispatch(new SessionEvent.Text("after", 5));
 		this.executor.awaitQuiet();
@@ -100,7 +100,7 @@ class SessionEventsTests {
 		this.handler.failOn = "boom";
 		this.handler.failure = new IllegalStateException("handler bug");
 		this.handler.onErrorThrows = true;
-		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
 		events.dispatch(new SessionEvent.Text("boom", 4));
 		this.executor.awaitQuiet();
 		assertThat(this.session.closes)
@@ -113,7 +113,7 @@ class SessionEventsTests {
 		this.handler.failure = new IllegalStateException("handler bug");
 		this.handler.onErrorThrows = true;
 		this.session.close(1000, "already");
-		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
 		events.dispatch(new SessionEvent.Text("boom", 4));
 		this.executor.awaitQuiet();
 		assertThat(this.session.closes).containsExactly(new CloseStatus(1000, "already"));
@@ -124,7 +124,7 @@ class SessionEventsTests {
 		CountDownLatch release = new CountDownLatch(1);
 		this.handler.blockFirstMessageOn = release;
 		this.reading.deliveredAtResume = this.handler.events::size;
-		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, 100, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, 100, this.reading, new ReplyScope());
 		// 30 bytes each: 30, 60, 90 fit; 120 is over the bound; 150 and 180 find reading paused.
 		for (int i = 0; i < 6; i++) {
 			events.dispatch(new SessionEvent.Binary(new byte[30]));
@@ -146,7 +146,7 @@ class SessionEventsTests {
 	void inboxThatFillsAgainAfterResumingPausesAgain() throws Exception {
 		CountDownLatch firstRelease = new CountDownLatch(1);
 		this.handler.blockFirstMessageOn = firstRelease;
-		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, 100, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, 100, this.reading, new ReplyScope());
 		for (int i = 0; i < 4; i++) {
 			events.dispatch(new SessionEvent.Binary(new byte[30]));
 		}
@@ -165,7 +165,7 @@ class SessionEventsTests {
 
 	@Test
 	void eventsWithoutPayloadNeverPauseReading() throws Exception {
-		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, 0, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, 0, this.reading, new ReplyScope());
 		events.dispatch(SessionEvent.OPENED);
 		events.dispatch(new SessionEvent.CloseReply(() -> {
 		}));
@@ -179,7 +179,7 @@ class SessionEventsTests {
 		CountDownLatch release = new CountDownLatch(1);
 		this.handler.blockFirstMessageOn = release;
 		CompletableFuture<String> replyThread = new CompletableFuture<>();
-		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
 		events.dispatch(SessionEvent.OPENED);
 		for (int i = 0; i < 5; i++) {
 			events.dispatch(new SessionEvent.Text("m" + i, 2));
@@ -198,7 +198,7 @@ class SessionEventsTests {
 
 	@Test
 	void withoutAnExecutorEventsAreDeliveredAtOnceOnTheCallingThread() {
-		SessionEvents events = new SessionEvents(this.session, this.handler, null, 1, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, null, 1, this.reading, new ReplyScope());
 		String caller = Thread.currentThread().getName();
 		events.dispatch(SessionEvent.OPENED);
 		assertThat(this.handler.events).containsExactly("open");
@@ -215,7 +215,7 @@ class SessionEventsTests {
 	void executorThatRejectsMakesTheSessionOverloaded() {
 		ExecutorService stopped = Executors.newSingleThreadExecutor();
 		stopped.shutdown();
-		SessionEvents events = new SessionEvents(this.session, this.handler, stopped, NO_BOUND, this.reading);
+		SessionEvents events = new SessionEvents(this.session, this.handler, stopped, NO_BOUND, this.reading, new ReplyScope());
 		events.dispatch(SessionEvent.OPENED);
 		assertThat(this.reading.overloads).hasValue(1);
 		assertThat(this.handler.events).isEmpty();
