@@ -51,7 +51,7 @@ class InboundBackPressureTests {
 			}
 		};
 		WsServer.Builder builder = WsServer.builder()
-			.config(TestServers.config().maxInboundQueueSize(1024).build())
+			.config(TestServers.config().limits((limits) -> limits.maxInboundQueueSize(1024)).build())
 			.endpoint("/", blockingEcho);
 		if (withInterceptor) {
 			builder.interceptor((handshake) -> handshake.attributes().put("seen", true));

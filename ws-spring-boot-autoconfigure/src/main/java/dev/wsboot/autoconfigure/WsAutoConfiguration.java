@@ -69,7 +69,7 @@ public final class WsAutoConfiguration {
 		WsSslBundle tls = (bundle != null) ? WsSslBundle.of(sslBundles.getIfAvailable(), bundle) : null;
 		WsServerFactory factory = new WsServerFactory(config, controllers, () -> endpoints.orderedStream().toList(),
 				() -> interceptors.orderedStream().toList(), () -> listeners.orderedStream().toList(),
-				Threading.VIRTUAL.isActive(environment), properties.getHandlerThreads(), tls);
+				Threading.VIRTUAL.isActive(environment), tls);
 		return new WsServerLifecycle(factory, properties.getShutdownTimeout(), events, factory::release);
 	}
 

@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration of the wsboot WebSocket server, bound to {@code ws.*}. Defaults equal the
- * engine's {@code WsServerConfig.DEFAULT} (a test keeps them in step).
+ * Configuration of the wsboot WebSocket server, bound to {@code ws.*} and mapped onto the parts of
+ * the engine's {@code WsServerConfig} by {@code WsServerConfigFactory}. Every default is the
+ * engine's, from its parts' {@code DEFAULT}s; the values are repeated as literals only so that the
+ * configuration metadata can show them, and a test per property keeps them equal.
  */
 @ConfigurationProperties("ws")
 public class WsProperties {

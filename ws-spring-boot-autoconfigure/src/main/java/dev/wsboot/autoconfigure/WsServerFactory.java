@@ -35,22 +35,19 @@ final class WsServerFactory implements Supplier<WsServer> {
 
 	private final boolean virtualThreads;
 
-	private final int handlerThreads;
-
 	private final WsSslBundle tls;
 
 	private volatile AutoCloseable executor;
 
 	WsServerFactory(WsServerConfig config, WsControllerRegistry controllers, Supplier<List<WsEndpoint>> endpoints,
 			Supplier<List<WsHandshakeInterceptor>> interceptors, Supplier<List<WsSessionListener>> listeners,
-			boolean virtualThreads, int handlerThreads, WsSslBundle tls) {
+			boolean virtualThreads, WsSslBundle tls) {
 		this.config = config;
 		this.controllers = controllers;
 		this.endpoints = endpoints;
 		this.interceptors = interceptors;
 		this.listeners = listeners;
 		this.virtualThreads = virtualThreads;
-		this.handlerThreads = handlerThreads;
 		this.tls = tls;
 	}
 
@@ -61,7 +58,7 @@ final class WsServerFactory implements Supplier<WsServer> {
 		this.endpoints.get().forEach(builder::endpoint);
 		this.interceptors.get().forEach(builder::interceptor);
 		this.listeners.get().forEach(builder::sessionListener);
-		if (this.config.handlerExecution() == WsServerConfig.HandlerExecution.EXECUTOR) {
+		if (!this.config.handlers().onIoThread()) {
 			builder.executor(createExecutor());
 		}
 		if (this.tls != null) {
@@ -76,7 +73,7 @@ final class WsServerFactory implements Supplier<WsServer> {
 
 	/**
 	 * Virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+, else a fixed
-	 * pool of {@code ws.handler-threads}: handlers may block, and a bounded pool keeps a burst of slow
+	 * pool of the engine config's {@code handlers().threads()} ({@code ws.handler-threads}): handlers may block, and a bounded pool keeps a burst of slow
 	 * ones from taking unbounded platform threads.
 	 */
 	private java.util.concurrent.Executor createExecutor() {
@@ -92,7 +89,7 @@ final class WsServerFactory implements Supplier<WsServer> {
 			thread.setDaemon(true);
 			return thread;
 		};
-		ExecutorService executor = Executors.newFixedThreadPool(this.handlerThreads, threads);
+		ExecutorService executor = Executors.newFixedThreadPool(this.config.handlers().threads(), threads);
 		this.executor = executor::shutdown;
 		return executor;
 	}

@@ -163,7 +163,7 @@ final class DefaultWsSession implements WsSession {
 	/** With permessage-deflate agreed: small messages go as they are, the others compressed (RFC 7692 §6.1). */
 	private boolean sendCompressible(int opcode, byte[] data, int offset, int length) {
 		boolean text = opcode == Opcode.TEXT;
-		if (length < this.server.config().compressionMinSize()) {
+		if (length < this.server.config().compression().minSize()) {
 			return send(FrameEncoder.frame(opcode, data, offset, length), text);
 		}
 		if (this.deflater.isContextFree()) {
@@ -194,7 +194,7 @@ final class DefaultWsSession implements WsSession {
 
 	/** A broadcast message: its shared plain or shared compressed frame, or compressed in our own context. */
 	boolean send(BroadcastMessage message) {
-		if (this.deflater == null || message.length() < this.server.config().compressionMinSize()) {
+		if (this.deflater == null || message.length() < this.server.config().compression().minSize()) {
 			return send(message.plainFrame().duplicate(), message.isText());
 		}
 		if (this.deflater.isContextFree()) {
@@ -249,7 +249,7 @@ final class DefaultWsSession implements WsSession {
 	private boolean admits(int size) {
 		long queued = this.connection.queuedBytes();
 		// The first message always fits, so one message larger than the bound can still be sent.
-		if (queued > 0 && queued + size > this.server.config().maxOutboundQueueSize()) {
+		if (queued > 0 && queued + size > this.server.config().limits().maxOutboundQueueSize()) {
 			return overflow(queued, size);
 		}
 		return true;
@@ -264,7 +264,7 @@ final class DefaultWsSession implements WsSession {
 	}
 
 	private boolean overflow(long queued, int size) {
-		if (this.server.config().slowClientPolicy() == WsServerConfig.SlowClientPolicy.DROP) {
+		if (this.server.config().limits().slowClientPolicy() == WsServerConfig.SlowClientPolicy.DROP) {
 			this.stats.dropped();
 			logger.log(Level.WARNING, () -> "Dropped a message of " + size + " bytes to slow client #" + this.id
 					+ " on " + path() + ": " + queued + " bytes already queued");
@@ -273,7 +273,7 @@ final class DefaultWsSession implements WsSession {
 		if (this.sendable) {
 			this.server.stats().slowClientClosed();
 			logger.log(Level.WARNING, () -> "Closing slow client #" + this.id + " on " + path() + ": " + queued
-					+ " bytes queued, over the limit of " + this.server.config().maxOutboundQueueSize());
+					+ " bytes queued, over the limit of " + this.server.config().limits().maxOutboundQueueSize());
 			closeOnLoop(CloseStatus.POLICY_VIOLATION, "Slow client: outbound queue full", CloseCategory.SLOW_CLIENT);
 		}
 		return false;

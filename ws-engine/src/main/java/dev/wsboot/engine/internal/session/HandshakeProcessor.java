@@ -1,8 +1,8 @@
 package dev.wsboot.engine.internal.session;
 
+import dev.wsboot.engine.HandlerConfig;
 import dev.wsboot.engine.HandshakeRejection;
 import dev.wsboot.engine.WsEndpoint;
-import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.WsHandshakeInterceptor;
 
 import java.lang.System.Logger.Level;
@@ -35,14 +35,14 @@ final class HandshakeProcessor {
 
 	private final boolean handlersOnIoThread;
 
-	HandshakeProcessor(WsServerConfig config, EndpointTable endpoints, OriginMatcher origins,
+	HandshakeProcessor(HandlerConfig handlers, EndpointTable endpoints, OriginMatcher origins,
 			List<WsHandshakeInterceptor> interceptors, SessionRegistry sessions, Executor handlerExecutor) {
 		this.endpoints = endpoints;
 		this.origins = origins;
 		this.interceptors = List.copyOf(interceptors);
 		this.sessions = sessions;
 		this.handlerExecutor = handlerExecutor;
-		this.handlersOnIoThread = config.handlerExecution() == WsServerConfig.HandlerExecution.IO_THREAD;
+		this.handlersOnIoThread = handlers.onIoThread();
 	}
 
 	/** Runs on the connection's I/O thread; ends with {@code accept} or {@code refuse}, now or later. */

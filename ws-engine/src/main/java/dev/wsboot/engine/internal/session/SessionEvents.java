@@ -19,7 +19,7 @@ import dev.wsboot.engine.internal.transport.Connection;
  *
  * <p>With handlers on the executor, events wait in an inbox drained by one task at a time; a burst
  * of messages read together is delivered by one task, so there is one thread hop per read, not per
- * message. When the inbox holds more than {@link WsServerConfig#maxInboundQueueSize()} bytes, the
+ * message. When the inbox holds more than {@link LimitsConfig#maxInboundQueueSize()} bytes, the
  * connection stops reading until the handler catches up, so back-pressure reaches the client
  * through TCP instead of memory growing. With handlers on the I/O thread, events are delivered at
  * once.
@@ -123,7 +123,7 @@ final class SessionEvents implements Runnable {
 		}
 		this.inbox.offer(event);
 		long pending = (long) INBOX_BYTES.getAndAdd(this, (long) size) + size;
-		if (pending > this.server.config().maxInboundQueueSize() && !this.readPausedByInbox) {
+		if (pending > this.server.config().limits().maxInboundQueueSize() && !this.readPausedByInbox) {
 			this.readPausedByInbox = true;
 			this.connection.pauseReading();
 		}
@@ -149,7 +149,7 @@ final class SessionEvents implements Runnable {
 				int size = sizeOf(event);
 				if (size > 0) {
 					long pending = (long) INBOX_BYTES.getAndAdd(this, (long) -size) - size;
-					if (this.readPausedByInbox && pending <= this.server.config().maxInboundQueueSize() / 2) {
+					if (this.readPausedByInbox && pending <= this.server.config().limits().maxInboundQueueSize() / 2) {
 						this.readPausedByInbox = false;
 						this.connection.loop().execute(this.resumeReading);
 					}

@@ -105,7 +105,7 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 		this.connection = connection;
 		this.createdAt = System.nanoTime();
 		this.lastReadAt = this.createdAt;
-		this.requestParser = new HttpRequestParser(server.config().maxHandshakeSize());
+		this.requestParser = new HttpRequestParser(server.config().limits().maxHandshakeSize());
 	}
 
 	Connection connection() {
@@ -168,9 +168,9 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 			return;
 		}
 		WsServerConfig config = this.server.config();
-		PerMessageDeflate.Agreement deflate = config.compressionEnabled()
+		PerMessageDeflate.Agreement deflate = config.compression().enabled()
 				? PerMessageDeflate.negotiate(handshake.headers().get("sec-websocket-extensions"),
-						config.compressionContextTakeover())
+						config.compression().contextTakeover())
 				: null;
 		String extensions = (deflate != null) ? deflate.responseHeader() : null;
 		this.connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(key, handshake.subprotocol(), extensions)));
@@ -180,16 +180,16 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 		MessageDeflater deflater = null;
 		if (deflate != null) {
 			this.inflater = new MessageInflater(this.server.zlib(), !deflate.clientNoContextTakeover(),
-					config.maxMessageSize());
+					config.limits());
 			deflater = new MessageDeflater(this.server.zlib(), !deflate.serverNoContextTakeover());
 		}
 		this.session = new DefaultWsSession(this, handshake, endpoint, stats, this.server, deflater);
 		// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
 		this.decoder = new FrameDecoder(
-				new MessageAssembler(this, config.maxMessageSize(), this.connection.loop().scratch(), this.inflater),
-				config.maxFrameSize(), (deflate != null) ? RSV1 : 0);
+				new MessageAssembler(this, config.limits(), this.connection.loop().scratch(), this.inflater),
+				config.limits(), (deflate != null) ? RSV1 : 0);
 		this.state = State.OPEN;
-		this.nextPingAt = System.nanoTime() + config.pingInterval().toNanos();
+		this.nextPingAt = System.nanoTime() + config.timeouts().pingInterval().toNanos();
 		stats.opened();
 		this.server.sessions().add(this.session);
 		this.session.dispatchOpen();
@@ -370,7 +370,7 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 		WsServerConfig config = this.server.config();
 		switch (this.state) {
 			case HANDSHAKE, DECIDING -> {
-				if (now - this.createdAt > config.handshakeTimeout().toNanos()) {
+				if (now - this.createdAt > config.timeouts().handshakeTimeout().toNanos()) {
 					if (this.connection.isTransportHandshaking()) {
 						// No HTTP answer can be sent before TLS is up (RFC 6455 §4.1 runs inside it).
 						logger.log(Level.DEBUG, () -> "TLS handshake timeout on " + describe());
@@ -387,7 +387,7 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 			}
 			case OPEN -> checkLiveness(now, config);
 			case CLOSE_SENT, CLOSING, REFUSED -> {
-				if (now - this.closingSince > config.closeTimeout().toNanos()) {
+				if (now - this.closingSince > config.timeouts().closeTimeout().toNanos()) {
 					logger.log(Level.DEBUG, () -> "Close timeout on " + describe());
 					this.connection.close(null);
 				}
@@ -398,19 +398,19 @@ final class WebSocketConnection implements ConnectionHandler, MessageListener {
 	}
 
 	private void checkLiveness(long now, WsServerConfig config) {
-		long idle = config.idleTimeout().toNanos();
+		long idle = config.timeouts().idleTimeout().toNanos();
 		if (idle > 0 && now - this.lastReadAt > idle) {
 			logger.log(Level.DEBUG, () -> "Idle timeout on " + describe());
 			close(CloseStatus.GOING_AWAY, "Idle timeout", CloseCategory.IDLE_TIMEOUT);
 			return;
 		}
-		long interval = config.pingInterval().toNanos();
+		long interval = config.timeouts().pingInterval().toNanos();
 		if (interval == 0) {
 			return;
 		}
-		if (this.pingSentAt != 0 && now - this.pingSentAt > config.pongTimeout().toNanos()) {
+		if (this.pingSentAt != 0 && now - this.pingSentAt > config.timeouts().pongTimeout().toNanos()) {
 			logger.log(Level.DEBUG, () -> "No pong within the pong timeout on " + describe());
-			this.closeStatus = new CloseStatus(CloseStatus.ABNORMAL, "No pong within " + config.pongTimeout());
+			this.closeStatus = new CloseStatus(CloseStatus.ABNORMAL, "No pong within " + config.timeouts().pongTimeout());
 			this.closeCategory = CloseCategory.IDLE_TIMEOUT;
 			this.connection.close(null);
 			return;
