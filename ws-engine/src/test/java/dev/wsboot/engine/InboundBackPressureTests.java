@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Back-pressure towards a client that sends faster than its handler consumes: past
- * {@link WsServerConfig#maxInboundQueueSize()} the server stops reading, so the excess waits in
+ * {@link LimitsConfig#maxInboundQueueSize()} the server stops reading, so the excess waits in
  * TCP instead of memory, and nothing is lost once the handler catches up.
  */
 class InboundBackPressureTests {

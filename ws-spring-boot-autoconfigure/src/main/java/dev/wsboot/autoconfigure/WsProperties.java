@@ -11,10 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration of the wsboot WebSocket server, bound to {@code ws.*} and mapped onto the parts of
- * the engine's {@code WsServerConfig} by {@code WsServerConfigFactory}. Every default is the
- * engine's, from its parts' {@code DEFAULT}s; the values are repeated as literals only so that the
- * configuration metadata can show them, and a test per property keeps them equal.
+ * Configuration of the wsboot WebSocket server, bound to {@code ws.*}. Every default is the engine's
+ * (its config parts' {@code DEFAULT}s), written here too only for the IDE metadata; a test keeps each equal.
  */
 @ConfigurationProperties("ws")
 public class WsProperties {
