@@ -21,7 +21,7 @@ import dev.wsboot.engine.internal.session.ServerCore;
  *
  * <pre>{@code
  * WsServer server = WsServer.builder()
- *     .config(WsServerConfig.DEFAULT.toBuilder().port(8085).build())
+ *     .config(WsServerConfig.builder().network((network) -> network.port(8085)).build())
  *     .endpoint("/echo", new WsHandler() {
  *         public void onText(WsSession session, String text) { session.sendText(text); }
  *     })

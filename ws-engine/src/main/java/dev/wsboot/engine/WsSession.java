@@ -11,8 +11,8 @@ import java.util.Map;
  *
  * <p>Every method is safe to call from any thread at any time. Sends never block: the frame is
  * queued and written by the connection's I/O thread. The queue is bounded in bytes
- * ({@link WsServerConfig#maxOutboundQueueSize()}); what happens past it is the
- * {@link WsServerConfig.SlowClientPolicy}.
+ * ({@link LimitsConfig#maxOutboundQueueSize()}); what happens past it is the
+ * {@link LimitsConfig#slowClientPolicy()}.
  */
 public interface WsSession {
 

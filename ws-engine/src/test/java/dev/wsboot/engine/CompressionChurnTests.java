@@ -45,10 +45,8 @@ class CompressionChurnTests {
 			}
 		};
 		WsServerConfig config = TestServers.config()
-			.compressionEnabled(true)
-			.compressionContextTakeover(contextTakeover)
-			.compressionMinSize(0)
-			.handlerExecution(WsServerConfig.HandlerExecution.IO_THREAD)
+			.compression((compression) -> compression.enabled(true).contextTakeover(contextTakeover).minSize(0))
+			.handlers((handlers) -> handlers.execution(WsServerConfig.HandlerExecution.IO_THREAD))
 			.build();
 		WsServer server = TestServers.start(WsServer.builder().config(config).endpoint("/", echo));
 		byte[] compressed = Deflate.compress("squeeze me, then let me go ".repeat(10).getBytes(StandardCharsets.UTF_8));

@@ -39,9 +39,7 @@ class JavaWebSocketClientCompressionTests {
 	void textAndBinaryMessagesOfEverySizeAreEchoedCompressed(String offer, boolean contextTakeover, int minSize,
 			String answer) throws Exception {
 		WsServerConfig config = TestServers.config()
-			.compressionEnabled(true)
-			.compressionContextTakeover(contextTakeover)
-			.compressionMinSize(minSize)
+			.compression((compression) -> compression.enabled(true).contextTakeover(contextTakeover).minSize(minSize))
 			.build();
 		try (InteropServer server = new InteropServer(config)) {
 			Client client = new Client(server.uri("/"), offer);

@@ -110,7 +110,10 @@ class JdkClientInteropTests {
 
 	@Test
 	void messageOverTheServerLimitClosesTheClientWith1009() throws Exception {
-		try (InteropServer limited = new InteropServer(TestServers.config().maxFrameSize(1000).maxMessageSize(1000).build())) {
+		WsServerConfig config = TestServers.config()
+			.limits((limits) -> limits.maxFrameSize(1000).maxMessageSize(1000))
+			.build();
+		try (InteropServer limited = new InteropServer(config)) {
 			this.client = Client.connect(limited, "/");
 			this.client.socket.sendBinary(ByteBuffer.wrap(new byte[1001]), true).get(5, TimeUnit.SECONDS);
 			assertThat(this.client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);

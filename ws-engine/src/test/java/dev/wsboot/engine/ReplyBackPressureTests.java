@@ -42,10 +42,9 @@ class ReplyBackPressureTests {
 			WsServerConfig.HandlerExecution execution) throws Exception {
 		this.server = TestServers.start(WsServer.builder()
 			.config(WsServerConfig.DEFAULT.toBuilder()
-				.host("127.0.0.1")
-				.port(0)
-				.compressionEnabled(compressed)
-				.handlerExecution(execution)
+				.network((network) -> network.host("127.0.0.1").port(0))
+				.compression((compression) -> compression.enabled(compressed))
+				.handlers((handlers) -> handlers.execution(execution))
 				.build())
 			.endpoint("/echo", new WsHandler() {
 				@Override

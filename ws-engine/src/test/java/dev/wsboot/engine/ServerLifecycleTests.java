@@ -68,7 +68,7 @@ class ServerLifecycleTests {
 
 	@Test
 	void stopEndsEveryThreadTheServerStarted() throws IOException {
-		WsServer server = TestServers.echo(TestServers.config().ioThreads(3).build());
+		WsServer server = TestServers.echo(TestServers.config().network((network) -> network.ioThreads(3)).build());
 		try (RawClient client = RawClient.open(server.port())) {
 			client.sendText("start a handler thread");
 			client.assertReceivesText("start a handler thread");

@@ -56,9 +56,8 @@ class SlowClientTests {
 		};
 		this.server = TestServers.start(WsServer.builder()
 			.config(TestServers.config()
-				.maxOutboundQueueSize(64 * 1024)
-				.slowClientPolicy(policy)
-				.closeTimeout(Duration.ofMillis(300))
+				.limits((limits) -> limits.maxOutboundQueueSize(64 * 1024).slowClientPolicy(policy))
+				.timeouts((timeouts) -> timeouts.closeTimeout(Duration.ofMillis(300)))
 				.build())
 			.endpoint("/flood", flood));
 	}

@@ -39,7 +39,7 @@ class TlsBadInputTests {
 		Path keyStore = TestCertificates.keyStore(directory, "bad-input");
 		clientContext = TestCertificates.clientContext(keyStore);
 		server = TestServers.start(WsServer.builder()
-			.config(TestServers.config().handshakeTimeout(HANDSHAKE_TIMEOUT).build())
+			.config(TestServers.config().timeouts((timeouts) -> timeouts.handshakeTimeout(HANDSHAKE_TIMEOUT)).build())
 			.sslContext(TestCertificates.serverContext(keyStore))
 			.endpoint("/", new EchoHandler()));
 	}

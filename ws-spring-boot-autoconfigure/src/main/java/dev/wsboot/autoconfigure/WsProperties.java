@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration of the wsboot WebSocket server, bound to {@code ws.*}. Defaults equal the
- * engine's {@code WsServerConfig.DEFAULT} (a test keeps them in step).
+ * Configuration of the wsboot WebSocket server, bound to {@code ws.*}. Every default is the engine's
+ * (its config parts' {@code DEFAULT}s), written here too only for the IDE metadata; a test keeps each equal.
  */
 @ConfigurationProperties("ws")
 public class WsProperties {

@@ -134,7 +134,8 @@ class CloseConformanceTests extends ConformanceTestSupport {
 	 */
 	@Test
 	void case7_5_1_afterABadCloseFrameTheServerClosesTcpWithoutWaitingForTheClient() throws IOException {
-		WsServer patient = TestServers.echo(TestServers.config().closeTimeout(Duration.ofSeconds(60)).build());
+		WsServer patient = TestServers
+			.echo(TestServers.config().timeouts((timeouts) -> timeouts.closeTimeout(Duration.ofSeconds(60))).build());
 		try (RawClient client = RawClient.open(patient.port())) {
 			client.sendFrame(0x88, concat(RawClient.closeBody(1000, ""), new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }));
 			assertThat(client.readClose().closeCode()).isEqualTo(1007);

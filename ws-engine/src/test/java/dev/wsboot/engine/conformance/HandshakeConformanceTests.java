@@ -44,8 +44,8 @@ class HandshakeConformanceTests {
 		};
 		server = TestServers.start(WsServer.builder()
 			.config(TestServers.config()
-				.maxHandshakeSize(1024)
-				.allowedOrigins(List.of("https://example.com", "https://*.example.org"))
+				.limits((limits) -> limits.maxHandshakeSize(1024))
+				.network((network) -> network.allowedOrigins(List.of("https://example.com", "https://*.example.org")))
 				.build())
 			.endpoint("/", new EchoHandler())
 			.endpoint(new WsEndpoint("/proto", describeSession, List.of("v2.chat", "v1.chat"), false))
@@ -174,7 +174,7 @@ class HandshakeConformanceTests {
 
 	@Test
 	void upgradeOverMaxConnectionsIsRefusedWith503AndASlotFreedIsReused() throws IOException {
-		WsServer small = TestServers.echo(TestServers.config().maxConnections(2).build());
+		WsServer small = TestServers.echo(TestServers.config().limits((limits) -> limits.maxConnections(2)).build());
 		try (RawClient first = RawClient.open(small.port()); RawClient second = RawClient.open(small.port())) {
 			assertThat(upgrade(small, "/").status()).isEqualTo(503);
 			assertThat(small.stats().handshakesRejected(HandshakeRejection.TOO_MANY_CONNECTIONS)).isEqualTo(1);

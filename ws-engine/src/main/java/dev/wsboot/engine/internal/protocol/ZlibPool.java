@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
+import dev.wsboot.engine.CompressionConfig;
+
 /**
  * Raw-deflate codecs ({@code nowrap}, as RFC 7692 §7.2 needs) lent to connections, and the count of
  * those alive. Each holds native zlib memory (about 260 KiB for a Deflater, 40 KiB for an Inflater
@@ -40,10 +42,13 @@ public final class ZlibPool {
 
 	/**
 	 * @param capacity the idle codecs of each kind kept for reuse
-	 * @param level the Deflaters' compression level, 1 (fastest) to 9 (smallest), or
-	 * {@link Deflater#DEFAULT_COMPRESSION} (zlib's 6)
+	 * @param compression its {@link CompressionConfig#level()} is the Deflaters' compression level
 	 */
-	public ZlibPool(int capacity, int level) {
+	public ZlibPool(int capacity, CompressionConfig compression) {
+		this(capacity, compression.level());
+	}
+
+	private ZlibPool(int capacity, int level) {
 		this.capacity = capacity;
 		this.level = level;
 	}

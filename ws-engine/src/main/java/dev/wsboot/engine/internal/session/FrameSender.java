@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.CompressionConfig;
+import dev.wsboot.engine.LimitsConfig;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.internal.protocol.FrameEncoder;
 import dev.wsboot.engine.internal.protocol.MessageDeflater;
@@ -48,7 +50,10 @@ final class FrameSender {
 
 	private final ServerCounters serverStats;
 
-	private final WsServerConfig config;
+	private final LimitsConfig limits;
+
+	/** Messages of at least its minimum size are compressed once permessage-deflate is agreed. */
+	private final int compressionMinSize;
 
 	/** Null unless permessage-deflate was agreed; then messages of at least the minimum size are compressed. */
 	private final MessageDeflater deflater;
@@ -71,15 +76,17 @@ final class FrameSender {
 	private volatile int aboveHighWater;
 
 	FrameSender(Connection connection, CloseState closeState, PathCounters stats, ServerCounters serverStats,
-			WsServerConfig config, MessageDeflater deflater, String name, ReplyScope replies, Runnable overHighWater) {
+			LimitsConfig limits, CompressionConfig compression, MessageDeflater deflater, String name, ReplyScope replies,
+			Runnable overHighWater) {
 		this.replies = replies;
-		this.highWaterMark = highWaterMark(config);
+		this.highWaterMark = highWaterMark(limits);
 		this.overHighWater = overHighWater;
 		this.connection = connection;
 		this.closeState = closeState;
 		this.stats = stats;
 		this.serverStats = serverStats;
-		this.config = config;
+		this.limits = limits;
+		this.compressionMinSize = compression.minSize();
 		this.deflater = deflater;
 		this.name = name;
 	}
@@ -110,7 +117,7 @@ final class FrameSender {
 
 	/** A broadcast message: its shared plain or shared compressed frame, or compressed in our own context. */
 	boolean send(BroadcastMessage message) {
-		if (this.deflater == null || message.length() < this.config.compressionMinSize()) {
+		if (this.deflater == null || message.length() < this.compressionMinSize) {
 			return send(message.plainFrame().duplicate(), message.isText());
 		}
 		if (this.deflater.isContextFree()) {
@@ -122,7 +129,7 @@ final class FrameSender {
 	/** With permessage-deflate agreed: small messages go as they are, the others compressed (RFC 7692 §6.1). */
 	private boolean sendCompressible(int opcode, byte[] data, int offset, int length) {
 		boolean text = opcode == Opcode.TEXT;
-		if (length < this.config.compressionMinSize()) {
+		if (length < this.compressionMinSize) {
 			return send(FrameEncoder.frame(opcode, data, offset, length), text);
 		}
 		if (this.deflater.isContextFree()) {
@@ -159,13 +166,13 @@ final class FrameSender {
 	 * The queue level that pauses reading: half the outbound bound, so the replies of a client that
 	 * sends faster than it reads stop growing well before a push would find the queue full.
 	 */
-	static long highWaterMark(WsServerConfig config) {
-		return Math.max(1, config.maxOutboundQueueSize() / 2);
+	static long highWaterMark(LimitsConfig limits) {
+		return Math.max(1, limits.maxOutboundQueueSize() / 2);
 	}
 
 	/** The queue level at which reading resumes, a quarter of the high-water mark. */
-	static long lowWaterMark(WsServerConfig config) {
-		return highWaterMark(config) / 4;
+	static long lowWaterMark(LimitsConfig limits) {
+		return highWaterMark(limits) / 4;
 	}
 
 	/**
@@ -176,7 +183,7 @@ final class FrameSender {
 	private boolean admits(int size) {
 		long queued = this.connection.queuedBytes();
 		// The first message always fits, so one message larger than the bound can still be sent.
-		if (queued > 0 && queued + size > this.config.maxOutboundQueueSize() && !this.replies.isReply()) {
+		if (queued > 0 && queued + size > this.limits.maxOutboundQueueSize() && !this.replies.isReply()) {
 			return overflow(queued, size);
 		}
 		return true;
@@ -207,7 +214,7 @@ final class FrameSender {
 	}
 
 	private boolean overflow(long queued, int size) {
-		if (this.config.slowClientPolicy() == WsServerConfig.SlowClientPolicy.DROP) {
+		if (this.limits.slowClientPolicy() == WsServerConfig.SlowClientPolicy.DROP) {
 			this.stats.dropped();
 			logger.log(Level.WARNING, () -> "Dropped a message of " + size + " bytes to slow client " + this.name + ": "
 					+ queued + " bytes already queued");
@@ -217,7 +224,7 @@ final class FrameSender {
 		if (close(CloseStatus.POLICY_VIOLATION, "Slow client: outbound queue full", CloseCategory.SLOW_CLIENT)) {
 			this.serverStats.slowClientClosed();
 			logger.log(Level.WARNING, () -> "Closing slow client " + this.name + ": " + queued
-					+ " bytes queued, over the limit of " + this.config.maxOutboundQueueSize());
+					+ " bytes queued, over the limit of " + this.limits.maxOutboundQueueSize());
 		}
 		return false;
 	}

@@ -1,6 +1,6 @@
 package dev.wsboot.engine.internal.session;
 
-import java.time.Duration;
+import dev.wsboot.engine.TimeoutConfig;
 
 /**
  * Liveness of one open connection: the idle timeout, and keep-alive pings whose pongs must come
@@ -30,11 +30,11 @@ final class KeepAlive {
 
 	private boolean pingOutstanding;
 
-	/** @param pingInterval zero for no keep-alive pings; idleTimeout zero for no idle timeout */
-	KeepAlive(Duration idleTimeout, Duration pingInterval, Duration pongTimeout, long now) {
-		this.idleNanos = idleTimeout.toNanos();
-		this.pingIntervalNanos = pingInterval.toNanos();
-		this.pongTimeoutNanos = pongTimeout.toNanos();
+	/** A zero ping interval means no keep-alive pings, a zero idle timeout no idle timeout. */
+	KeepAlive(TimeoutConfig timeouts, long now) {
+		this.idleNanos = timeouts.idleTimeout().toNanos();
+		this.pingIntervalNanos = timeouts.pingInterval().toNanos();
+		this.pongTimeoutNanos = timeouts.pongTimeout().toNanos();
 		this.lastReadAt = now;
 		this.nextPingAt = now + this.pingIntervalNanos;
 	}

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.TimeoutConfig;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.internal.protocol.FrameDecoder;
 import dev.wsboot.engine.internal.protocol.FrameEncoder;
@@ -66,9 +67,9 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		this.connection = connection;
 		WsServerConfig config = server.config();
 		HandshakeContext handshake = accept.handshake();
-		PerMessageDeflate.Agreement deflate = config.compressionEnabled()
+		PerMessageDeflate.Agreement deflate = config.compression().enabled()
 				? PerMessageDeflate.negotiate(handshake.headers().get("sec-websocket-extensions"),
-						config.compressionContextTakeover())
+						config.compression().contextTakeover())
 				: null;
 		String extensions = (deflate != null) ? deflate.responseHeader() : null;
 		connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(accept.key(), handshake.subprotocol(), extensions)));
@@ -77,7 +78,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		handshake.request().compact();
 		MessageDeflater deflater = null;
 		if (deflate != null) {
-			this.inflater = new MessageInflater(server.zlib(), !deflate.clientNoContextTakeover(), config.maxMessageSize());
+			this.inflater = new MessageInflater(server.zlib(), !deflate.clientNoContextTakeover(), config.limits());
 			deflater = new MessageDeflater(server.zlib(), !deflate.serverNoContextTakeover());
 		}
 		else {
@@ -85,18 +86,17 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		}
 		long id = SessionRegistry.nextId();
 		ReplyScope replies = new ReplyScope();
-		this.lowWaterMark = FrameSender.lowWaterMark(config);
-		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config, deflater,
-				"#" + id + " on " + handshake.path(), replies, this::overHighWater);
+		this.lowWaterMark = FrameSender.lowWaterMark(config.limits());
+		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config.limits(),
+				config.compression(), deflater, "#" + id + " on " + handshake.path(), replies, this::overHighWater);
 		this.session = new DefaultWsSession(id, handshake, this.sender, accept.stats());
 		this.events = new SessionEvents(this.session, accept.endpoint().handler(),
-				server.handlersOnIoThread() ? null : server.handlerExecutor(), config.maxInboundQueueSize(), this,
+				config.handlers().onIoThread() ? null : server.handlerExecutor(), config.limits().maxInboundQueueSize(), this,
 				replies);
 		// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
-		this.decoder = new FrameDecoder(new MessageAssembler(this, config.maxMessageSize(), connection.loop().scratch(),
-				this.inflater), config.maxFrameSize(), (deflate != null) ? FrameHeader.RSV1 : 0);
-		this.keepAlive = new KeepAlive(config.idleTimeout(), config.pingInterval(), config.pongTimeout(),
-				System.nanoTime());
+		this.decoder = new FrameDecoder(new MessageAssembler(this, config.limits(), connection.loop().scratch(),
+				this.inflater), config.limits(), (deflate != null) ? FrameHeader.RSV1 : 0);
+		this.keepAlive = new KeepAlive(config.timeouts(), System.nanoTime());
 	}
 
 	/** Answers the upgrade with 101 and opens the session; the connection slot is already reserved. */
@@ -193,9 +193,9 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	@Override
 	public void onTick(long now) {
-		WsServerConfig config = this.server.config();
+		TimeoutConfig timeouts = this.server.config().timeouts();
 		if (this.closeState.phase() != CloseState.Phase.OPEN) {
-			if (now - this.closeState.closingSince() > config.closeTimeout().toNanos()) {
+			if (now - this.closeState.closingSince() > timeouts.closeTimeout().toNanos()) {
 				logger.log(Level.DEBUG, () -> "Close timeout on " + this.session);
 				this.connection.close(null);
 			}
@@ -208,7 +208,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 			}
 			case PONG_TIMEOUT -> {
 				logger.log(Level.DEBUG, () -> "No pong within the pong timeout on " + this.session);
-				this.closeState.abandon(CloseStatus.ABNORMAL, "No pong within " + config.pongTimeout(),
+				this.closeState.abandon(CloseStatus.ABNORMAL, "No pong within " + timeouts.pongTimeout(),
 						CloseCategory.IDLE_TIMEOUT);
 				this.connection.close(null);
 			}

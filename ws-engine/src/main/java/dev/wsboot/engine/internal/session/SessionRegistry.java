@@ -1,6 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.LimitsConfig;
 import dev.wsboot.engine.WsSession;
 import dev.wsboot.engine.WsSessionListener;
 
@@ -31,8 +32,8 @@ final class SessionRegistry {
 
 	private final List<WsSessionListener> listeners;
 
-	SessionRegistry(int maxConnections, Collection<String> paths, List<WsSessionListener> listeners) {
-		this.maxConnections = maxConnections;
+	SessionRegistry(LimitsConfig limits, Collection<String> paths, List<WsSessionListener> listeners) {
+		this.maxConnections = limits.maxConnections();
 		this.listeners = List.copyOf(listeners);
 		for (String path : paths) {
 			this.byPath.put(path, new ConcurrentHashMap<>());

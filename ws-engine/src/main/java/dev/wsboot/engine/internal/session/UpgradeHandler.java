@@ -7,6 +7,7 @@ import java.util.Arrays;
 import javax.net.ssl.SSLException;
 
 import dev.wsboot.engine.HandshakeRejection;
+import dev.wsboot.engine.TimeoutConfig;
 import dev.wsboot.engine.internal.protocol.Handshake;
 import dev.wsboot.engine.internal.protocol.HandshakeException;
 import dev.wsboot.engine.internal.protocol.HttpRequest;
@@ -60,7 +61,7 @@ final class UpgradeHandler implements ConnectionHandler {
 	UpgradeHandler(ServerRuntime server, Connection connection) {
 		this.server = server;
 		this.connection = connection;
-		this.requestParser = new HttpRequestParser(server.config().maxHandshakeSize());
+		this.requestParser = new HttpRequestParser(server.config().limits().maxHandshakeSize());
 	}
 
 	@Override
@@ -159,7 +160,7 @@ final class UpgradeHandler implements ConnectionHandler {
 
 	@Override
 	public void onTick(long now) {
-		var config = this.server.config();
+		TimeoutConfig config = this.server.config().timeouts();
 		if (this.state == State.REJECTED) {
 			if (now - this.rejectedAt > config.closeTimeout().toNanos()) {
 				this.connection.close(null);

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.wsboot.engine.HandshakeRejection;
+import dev.wsboot.engine.LimitsConfig;
 import dev.wsboot.engine.RawClient;
 import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsHandler;
@@ -54,7 +55,8 @@ class HandshakeProcessorTests {
 	}
 
 	private SessionRegistry registry(int maxConnections) {
-		return new SessionRegistry(maxConnections, this.endpoints.paths(), List.of());
+		return new SessionRegistry(LimitsConfig.builder().maxConnections(maxConnections).build(), this.endpoints.paths(),
+				List.of());
 	}
 
 	private HandshakeProcessor processor(SessionRegistry sessions, Executor executor,

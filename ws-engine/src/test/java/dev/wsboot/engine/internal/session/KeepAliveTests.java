@@ -2,6 +2,8 @@ package dev.wsboot.engine.internal.session;
 
 import java.time.Duration;
 
+import dev.wsboot.engine.TimeoutConfig;
+
 import dev.wsboot.engine.internal.session.KeepAlive.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +21,17 @@ class KeepAliveTests {
 
 	private static final long SECOND = 1_000_000_000L;
 
+	/** A pong timeout of 0 (the settings forbid it) stands for "irrelevant": it is only read after a ping. */
 	private static KeepAlive keepAlive(long idleSeconds, long pingSeconds, long pongSeconds) {
-		return new KeepAlive(Duration.ofSeconds(idleSeconds), Duration.ofSeconds(pingSeconds),
-				Duration.ofSeconds(pongSeconds), START);
+		return new KeepAlive(timeouts(idleSeconds, pingSeconds, Math.max(1, pongSeconds)), START);
+	}
+
+	private static TimeoutConfig timeouts(long idleSeconds, long pingSeconds, long pongSeconds) {
+		return TimeoutConfig.builder()
+			.idleTimeout(Duration.ofSeconds(idleSeconds))
+			.pingInterval(Duration.ofSeconds(pingSeconds))
+			.pongTimeout(Duration.ofSeconds(pongSeconds))
+			.build();
 	}
 
 	@Test
@@ -87,8 +97,7 @@ class KeepAliveTests {
 	@Test
 	void pingSentWhenTheClockReadsZeroStillTimesOut() {
 		// System.nanoTime() may read any long, zero included (its origin is arbitrary).
-		KeepAlive keepAlive = new KeepAlive(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(10),
-				-30 * SECOND);
+		KeepAlive keepAlive = new KeepAlive(timeouts(0, 30, 10), -30 * SECOND);
 		assertThat(keepAlive.check(0)).isEqualTo(Verdict.SEND_PING);
 		assertThat(keepAlive.check(10 * SECOND + 1)).isEqualTo(Verdict.PONG_TIMEOUT);
 	}
