@@ -15,13 +15,15 @@ import static dev.wsboot.engine.Settings.check;
  * @param readBufferSize size of each I/O thread's read buffer, shared by all of its connections
  * @param allowedOrigins origins allowed to connect: exact values such as
  * {@code https://example.com}, patterns with {@code *} such as {@code https://*.example.com}, or
- * {@code *} for any. A request without an Origin header (not from a browser) is always allowed.
+ * {@code *} for any (then any web page a user visits may connect with the user's cookies). Empty,
+ * the default, allows only pages from the same host as the request's Host header, on any port.
+ * A request without an Origin header (not from a browser) is always allowed.
  */
 public record NetworkConfig(String host, int port, int ioThreads, int readBufferSize, List<String> allowedOrigins) {
 
-	/** Every interface, port 8085, one I/O thread per processor, 64 KiB buffers, any origin. */
+	/** Every interface, port 8085, one I/O thread per processor, 64 KiB buffers, same-host origins. */
 	public static final NetworkConfig DEFAULT = new NetworkConfig(null, 8085, Runtime.getRuntime().availableProcessors(),
-			64 * 1024, List.of("*"));
+			64 * 1024, List.of());
 
 	/**
 	 * @throws InvalidSettingException naming the setting whose value is out of range

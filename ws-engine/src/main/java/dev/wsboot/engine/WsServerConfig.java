@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 /**
  * Immutable server settings, composed of small parts that each hold their own defaults and checks
  * (as Netty's {@code WebSocketDecoderConfig} sits inside its {@code WebSocketServerProtocolConfig}):
- * {@link NetworkConfig}, {@link LimitsConfig}, {@link TimeoutConfig}, {@link CompressionConfig} and
- * {@link HandlerConfig}. Start from {@link #DEFAULT} and change what you need:
+ * {@link NetworkConfig}, {@link LimitsConfig}, {@link TimeoutConfig}, {@link CompressionConfig},
+ * {@link HandlerConfig} and {@link ProtectionConfig}. Start from {@link #DEFAULT} and change what you need:
  * {@code WsServerConfig.builder().network((network) -> network.port(0)).build()}.
  *
  * <p>Every default of the engine lives in the parts' {@code DEFAULT}s, including the size of the
@@ -19,9 +19,10 @@ import java.util.function.Consumer;
  * @param timeouts how long the server waits for a client
  * @param compression the permessage-deflate extension
  * @param handlers where handler code runs
+ * @param protection what shields the server from abusive clients
  */
 public record WsServerConfig(NetworkConfig network, LimitsConfig limits, TimeoutConfig timeouts,
-		CompressionConfig compression, HandlerConfig handlers) {
+		CompressionConfig compression, HandlerConfig handlers, ProtectionConfig protection) {
 
 	/** Where handler code runs. */
 	public enum HandlerExecution {
@@ -52,7 +53,7 @@ public record WsServerConfig(NetworkConfig network, LimitsConfig limits, Timeout
 	}
 
 	public static final WsServerConfig DEFAULT = new WsServerConfig(NetworkConfig.DEFAULT, LimitsConfig.DEFAULT,
-			TimeoutConfig.DEFAULT, CompressionConfig.DEFAULT, HandlerConfig.DEFAULT);
+			TimeoutConfig.DEFAULT, CompressionConfig.DEFAULT, HandlerConfig.DEFAULT, ProtectionConfig.DEFAULT);
 
 	public WsServerConfig {
 		Objects.requireNonNull(network, "network must not be null");
@@ -60,6 +61,7 @@ public record WsServerConfig(NetworkConfig network, LimitsConfig limits, Timeout
 		Objects.requireNonNull(timeouts, "timeouts must not be null");
 		Objects.requireNonNull(compression, "compression must not be null");
 		Objects.requireNonNull(handlers, "handlers must not be null");
+		Objects.requireNonNull(protection, "protection must not be null");
 	}
 
 	public static Builder builder() {
@@ -87,12 +89,15 @@ public record WsServerConfig(NetworkConfig network, LimitsConfig limits, Timeout
 
 		private HandlerConfig.Builder handlers;
 
+		private ProtectionConfig.Builder protection;
+
 		private Builder(WsServerConfig from) {
 			network(from.network);
 			limits(from.limits);
 			timeouts(from.timeouts);
 			compression(from.compression);
 			handlers(from.handlers);
+			protection(from.protection);
 		}
 
 		public Builder network(NetworkConfig network) {
@@ -145,12 +150,22 @@ public record WsServerConfig(NetworkConfig network, LimitsConfig limits, Timeout
 			return this;
 		}
 
+		public Builder protection(ProtectionConfig protection) {
+			this.protection = protection.toBuilder();
+			return this;
+		}
+
+		public Builder protection(Consumer<ProtectionConfig.Builder> changes) {
+			changes.accept(this.protection);
+			return this;
+		}
+
 		/**
 		 * @throws InvalidSettingException naming the setting whose value is out of range
 		 */
 		public WsServerConfig build() {
 			return new WsServerConfig(this.network.build(), this.limits.build(), this.timeouts.build(),
-					this.compression.build(), this.handlers.build());
+					this.compression.build(), this.handlers.build(), this.protection.build());
 		}
 
 	}

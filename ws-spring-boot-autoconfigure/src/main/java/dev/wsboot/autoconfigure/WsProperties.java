@@ -8,6 +8,7 @@ import dev.wsboot.engine.WsServerConfig.HandlerExecution;
 import dev.wsboot.engine.WsServerConfig.SlowClientPolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -85,10 +86,11 @@ public class WsProperties {
 
 	/**
 	 * Origins allowed to connect: exact values, patterns with '*' such as
-	 * 'https://*.example.com', or '*' for any. Requests without an Origin header are always
-	 * allowed.
+	 * 'https://*.example.com', or '*' for any (any web page may then connect with its visitors'
+	 * cookies). Empty allows pages from the same host as the request, on any port. Requests
+	 * without an Origin header are always allowed.
 	 */
-	private List<String> allowedOrigins = new ArrayList<>(List.of("*"));
+	private List<String> allowedOrigins = new ArrayList<>();
 
 	/**
 	 * Bytes that may wait to be written to one client before the slow-client policy applies.
@@ -124,6 +126,29 @@ public class WsProperties {
 	private int handlerThreads = 16;
 
 	/**
+	 * Connections that may be in the upgrade at once; past it the oldest pending upgrade is
+	 * dropped, so slow or stalled upgrades cannot lock real clients out.
+	 */
+	private int maxPendingHandshakes = 1000;
+
+	/**
+	 * Open connections allowed from one remote address; further upgrades get 429. 0 for no limit.
+	 */
+	private int maxConnectionsPerAddress;
+
+	/**
+	 * Messages one connection may send per second, with bursts up to a second's worth; past it
+	 * the connection is closed with 1008. 0 for no limit.
+	 */
+	private long maxMessagesPerSecond;
+
+	/**
+	 * Message payload per second one connection may send, with bursts up to a second's worth;
+	 * past it the connection is closed with 1008. 0 for no limit.
+	 */
+	private DataSize maxBytesPerSecond = DataSize.ofBytes(0);
+
+	/**
 	 * Time to wait on shutdown for clients to answer the server's close frame (1001) before the
 	 * remaining connections are dropped. Keep it below
 	 * 'spring.lifecycle.timeout-per-shutdown-phase'.
@@ -132,7 +157,8 @@ public class WsProperties {
 
 	private final Ssl ssl = new Ssl();
 
-	private final Compression compression = new Compression();
+	@NestedConfigurationProperty
+	private final WsCompressionProperties compression = new WsCompressionProperties();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -238,6 +264,38 @@ public class WsProperties {
 		this.pongTimeout = pongTimeout;
 	}
 
+	public int getMaxPendingHandshakes() {
+		return this.maxPendingHandshakes;
+	}
+
+	public void setMaxPendingHandshakes(int maxPendingHandshakes) {
+		this.maxPendingHandshakes = maxPendingHandshakes;
+	}
+
+	public int getMaxConnectionsPerAddress() {
+		return this.maxConnectionsPerAddress;
+	}
+
+	public void setMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
+		this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+	}
+
+	public long getMaxMessagesPerSecond() {
+		return this.maxMessagesPerSecond;
+	}
+
+	public void setMaxMessagesPerSecond(long maxMessagesPerSecond) {
+		this.maxMessagesPerSecond = maxMessagesPerSecond;
+	}
+
+	public DataSize getMaxBytesPerSecond() {
+		return this.maxBytesPerSecond;
+	}
+
+	public void setMaxBytesPerSecond(DataSize maxBytesPerSecond) {
+		this.maxBytesPerSecond = maxBytesPerSecond;
+	}
+
 	public List<String> getAllowedOrigins() {
 		return this.allowedOrigins;
 	}
@@ -294,7 +352,7 @@ public class WsProperties {
 		this.handlerThreads = handlerThreads;
 	}
 
-	public Compression getCompression() {
+	public WsCompressionProperties getCompression() {
 		return this.compression;
 	}
 
@@ -328,71 +386,6 @@ public class WsProperties {
 
 		public void setBundle(String bundle) {
 			this.bundle = bundle;
-		}
-
-	}
-
-	/**
-	 * The permessage-deflate extension (RFC 7692), bound to {@code ws.compression.*}.
-	 */
-	public static class Compression {
-
-		/**
-		 * Whether to accept permessage-deflate when a client offers it. Compression costs CPU, and
-		 * compressing secrets together with attacker-chosen data can leak them through message
-		 * sizes.
-		 */
-		private boolean enabled = false;
-
-		/**
-		 * Smallest message payload to compress. Smaller messages are sent uncompressed.
-		 */
-		private DataSize minSize = DataSize.ofBytes(256);
-
-		/**
-		 * Whether compressed connections may keep their compression context between messages.
-		 * Better compression of small similar messages, at the cost of a Deflater and an Inflater
-		 * held by every connection (about 150 to 300 KiB of native memory each); without it, idle
-		 * compressed connections hold none and broadcasts are compressed once.
-		 */
-		private boolean contextTakeover = false;
-
-		/**
-		 * Deflate level, from 1 (fastest) to 9 (smallest). Lower levels save most CPU on large
-		 * messages.
-		 */
-		private int level = 6;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public DataSize getMinSize() {
-			return this.minSize;
-		}
-
-		public void setMinSize(DataSize minSize) {
-			this.minSize = minSize;
-		}
-
-		public boolean isContextTakeover() {
-			return this.contextTakeover;
-		}
-
-		public void setContextTakeover(boolean contextTakeover) {
-			this.contextTakeover = contextTakeover;
-		}
-
-		public int getLevel() {
-			return this.level;
-		}
-
-		public void setLevel(int level) {
-			this.level = level;
 		}
 
 	}

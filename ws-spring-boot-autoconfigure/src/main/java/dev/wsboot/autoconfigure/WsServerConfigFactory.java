@@ -1,5 +1,6 @@
 package dev.wsboot.autoconfigure;
 
+import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -8,6 +9,7 @@ import dev.wsboot.engine.HandlerConfig;
 import dev.wsboot.engine.InvalidSettingException;
 import dev.wsboot.engine.LimitsConfig;
 import dev.wsboot.engine.NetworkConfig;
+import dev.wsboot.engine.ProtectionConfig;
 import dev.wsboot.engine.TimeoutConfig;
 import dev.wsboot.engine.WsServerConfig;
 
@@ -21,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  */
 final class WsServerConfigFactory {
 
+	private static final System.Logger logger = System.getLogger(WsServerConfigFactory.class.getName());
+
 	private WsServerConfigFactory() {
 	}
 
@@ -31,14 +35,22 @@ final class WsServerConfigFactory {
 			.limits((limits) -> limits(map, properties, limits))
 			.timeouts((timeouts) -> timeouts(map, properties, timeouts))
 			.compression((compression) -> compression(map, properties.getCompression(), compression))
-			.handlers((handlers) -> handlers(map, properties, handlers));
+			.handlers((handlers) -> handlers(map, properties, handlers))
+			.protection((protection) -> protection(map, properties, protection));
 		customizers.forEach((customizer) -> customizer.customize(builder));
+		WsServerConfig config;
 		try {
-			return builder.build();
+			config = builder.build();
 		}
 		catch (InvalidSettingException ex) {
 			throw new InvalidConfigurationPropertyValueException(propertyName(ex.setting()), ex.value(), ex.rule());
 		}
+		if (config.network().allowedOrigins().contains("*")) {
+			logger.log(Level.WARNING, "ws.allowed-origins contains '*': any web page a user visits can open a WebSocket "
+					+ "to this server with the user's cookies (cross-site WebSocket hijacking). List the origins "
+					+ "that may connect instead, or leave it empty to allow the same host only");
+		}
+		return config;
 	}
 
 	private static void network(PropertyMapper map, WsProperties properties, NetworkConfig.Builder network) {
@@ -67,7 +79,7 @@ final class WsServerConfigFactory {
 		map.from(properties::getPongTimeout).to(timeouts::pongTimeout);
 	}
 
-	private static void compression(PropertyMapper map, WsProperties.Compression properties,
+	private static void compression(PropertyMapper map, WsCompressionProperties properties,
 			CompressionConfig.Builder compression) {
 		map.from(properties::isEnabled).to(compression::enabled);
 		map.from(properties::isContextTakeover).to(compression::contextTakeover);
@@ -78,6 +90,13 @@ final class WsServerConfigFactory {
 	private static void handlers(PropertyMapper map, WsProperties properties, HandlerConfig.Builder handlers) {
 		map.from(properties::getHandlerExecution).to(handlers::execution);
 		map.from(properties::getHandlerThreads).to(handlers::threads);
+	}
+
+	private static void protection(PropertyMapper map, WsProperties properties, ProtectionConfig.Builder protection) {
+		map.from(properties::getMaxPendingHandshakes).to(protection::maxPendingHandshakes);
+		map.from(properties::getMaxConnectionsPerAddress).to(protection::maxConnectionsPerAddress);
+		map.from(properties::getMaxMessagesPerSecond).to(protection::maxMessagesPerSecond);
+		map.from(properties::getMaxBytesPerSecond).as(DataSize::toBytes).to(protection::maxBytesPerSecond);
 	}
 
 	/** Sizes past 2 GiB cannot index an array; saturate so the engine's range check names the property. */

@@ -131,6 +131,27 @@ class WsPropertiesTests {
 	}
 
 	@Test
+	void maxPendingHandshakesMatchesEngineDefault() {
+		assertThat(this.properties.getMaxPendingHandshakes()).isEqualTo(this.engine.protection().maxPendingHandshakes());
+	}
+
+	@Test
+	void maxConnectionsPerAddressMatchesEngineDefault() {
+		assertThat(this.properties.getMaxConnectionsPerAddress())
+			.isEqualTo(this.engine.protection().maxConnectionsPerAddress());
+	}
+
+	@Test
+	void maxMessagesPerSecondMatchesEngineDefault() {
+		assertThat(this.properties.getMaxMessagesPerSecond()).isEqualTo(this.engine.protection().maxMessagesPerSecond());
+	}
+
+	@Test
+	void maxBytesPerSecondMatchesEngineDefault() {
+		assertThat(this.properties.getMaxBytesPerSecond().toBytes()).isEqualTo(this.engine.protection().maxBytesPerSecond());
+	}
+
+	@Test
 	void compressionSettingsAreReportedUnderTheirNestedPropertyNames() {
 		assertThat(WsServerConfigFactory.propertyName("compressionMinSize")).isEqualTo("ws.compression.min-size");
 		assertThat(WsServerConfigFactory.propertyName("maxFrameSize")).isEqualTo("ws.max-frame-size");

@@ -1,6 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +62,7 @@ final class HandshakeProcessor {
 			return CompletableFuture.supplyAsync(() -> intercept(accept), this.interceptorExecutor);
 		}
 		catch (RejectedExecutionException ex) {
-			this.sessions.release();
+			this.sessions.release(address(accept.handshake().remoteAddress()));
 			return CompletableFuture.completedFuture(
 					new Reject(503, "Server is shutting down", HandshakeRejection.SHUTTING_DOWN));
 		}
@@ -89,11 +90,23 @@ final class HandshakeProcessor {
 			return new Reject(400, "This endpoint requires one of the subprotocols "
 					+ this.endpoints.subprotocols(request.path()), HandshakeRejection.BAD_REQUEST);
 		}
-		if (!this.sessions.tryReserve()) {
-			return new Reject(503, "Too many connections", HandshakeRejection.TOO_MANY_CONNECTIONS);
+		switch (this.sessions.tryReserve(address(remoteAddress))) {
+			case SERVER_FULL -> {
+				return new Reject(503, "Too many connections", HandshakeRejection.TOO_MANY_CONNECTIONS);
+			}
+			case ADDRESS_FULL -> {
+				return new Reject(429, "Too many connections from this address", HandshakeRejection.TOO_MANY_FROM_ADDRESS);
+			}
+			case NONE -> {
+			}
 		}
 		HandshakeContext handshake = new HandshakeContext(request, remoteAddress, offered, selection.subprotocol());
 		return new Accept(handshake, key, selection.endpoint(), this.endpoints.counters(request.path()));
+	}
+
+	/** The address a connection slot is counted under; null when the socket no longer knows it. */
+	static InetAddress address(InetSocketAddress remoteAddress) {
+		return (remoteAddress != null) ? remoteAddress.getAddress() : null;
 	}
 
 	private HandshakeDecision intercept(Accept accept) {
@@ -108,7 +121,7 @@ final class HandshakeProcessor {
 				handshake.reject(500, "Handshake interceptor failed");
 			}
 			if (handshake.isRejected()) {
-				this.sessions.release();
+				this.sessions.release(address(handshake.remoteAddress()));
 				return new Reject(handshake.rejectStatus(), handshake.rejectReason(), HandshakeRejection.INTERCEPTOR);
 			}
 		}

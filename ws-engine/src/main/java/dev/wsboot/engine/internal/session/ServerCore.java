@@ -7,7 +7,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +74,8 @@ public final class ServerCore {
 			List<WsSessionListener> listeners, Executor executor) {
 		this.config = config;
 		this.endpoints = new EndpointTable(endpoints);
-		this.sessions = new SessionRegistry(config.limits(), this.endpoints.paths(), listeners);
+		this.sessions = new SessionRegistry(config.limits(), config.protection().maxConnectionsPerAddress(),
+				this.endpoints.paths(), listeners);
 		this.ownedExecutor = (executor == null) ? defaultExecutor(config.handlers()) : null;
 		Executor handlerExecutor = (executor != null) ? executor : this.ownedExecutor;
 		HandshakeProcessor handshakes = new HandshakeProcessor(this.endpoints,
@@ -98,11 +101,18 @@ public final class ServerCore {
 		for (int i = 0; i < loops.length; i++) {
 			loops[i] = new IoLoop("ws-io-" + i, bufferSize, tick);
 		}
+		// Each I/O thread keeps its own list of pending upgrades, so joining and leaving need no lock;
+		// the limit is shared. Built before the threads start, read only by them.
+		Map<IoLoop, PendingHandshakes> pending = new IdentityHashMap<>();
+		for (IoLoop loop : loops) {
+			pending.put(loop, new PendingHandshakes(this.stats.pendingHandshakeCount(),
+					this.config.protection().maxPendingHandshakes()));
+		}
 		TransportFactory transports = (tls != null) ? TransportFactory.tls(tls) : TransportFactory.PLAIN;
 		InetSocketAddress address = (network.host() != null) ? new InetSocketAddress(network.host(), network.port())
 				: new InetSocketAddress(network.port());
 		this.acceptor = new Acceptor(address, BACKLOG, loops, transports,
-				(connection) -> new UpgradeHandler(this.runtime, connection));
+				(connection) -> new UpgradeHandler(this.runtime, connection, pending.get(connection.loop())));
 		this.loops = loops;
 		for (IoLoop loop : loops) {
 			loop.start();

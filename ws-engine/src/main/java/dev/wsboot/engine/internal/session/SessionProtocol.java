@@ -62,6 +62,12 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	/** Reading is paused because the client does not read our replies fast enough. */
 	private boolean pausedByOutbound;
 
+	/** Null unless inbound rates are limited. */
+	private final InboundRateLimit rateLimit;
+
+	/** The client broke its rate limit: its messages are no longer delivered while we close. */
+	private boolean overRate;
+
 	private SessionProtocol(ServerRuntime server, Connection connection, Accept accept) {
 		this.server = server;
 		this.connection = connection;
@@ -97,6 +103,9 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		this.decoder = new FrameDecoder(new MessageAssembler(this, config.limits(), connection.loop().scratch(),
 				this.inflater), config.limits(), (deflate != null) ? FrameHeader.RSV1 : 0);
 		this.keepAlive = new KeepAlive(config.timeouts(), System.nanoTime());
+		this.rateLimit = config.protection().limitsRates() ? new InboundRateLimit(
+				config.protection().maxMessagesPerSecond(), config.protection().maxBytesPerSecond(), System.nanoTime())
+				: null;
 	}
 
 	/** Answers the upgrade with 101 and opens the session; the connection slot is already reserved. */
@@ -127,6 +136,9 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	@Override
 	public void onText(String text, int size) {
+		if (!admit(size)) {
+			return;
+		}
 		this.session.received();
 		this.session.stats().received(true, size);
 		this.events.dispatch(new SessionEvent.Text(text, size));
@@ -134,9 +146,36 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	@Override
 	public void onBinary(byte[] data) {
+		if (!admit(data.length)) {
+			return;
+		}
 		this.session.received();
 		this.session.stats().received(false, data.length);
 		this.events.dispatch(new SessionEvent.Binary(data));
+	}
+
+	/**
+	 * Whether a message is within the connection's rate limits. The first one past them closes
+	 * the connection with 1008, counted and logged once; it and the messages behind it are not
+	 * delivered.
+	 */
+	private boolean admit(int size) {
+		if (this.overRate) {
+			return false;
+		}
+		if (this.rateLimit == null) {
+			return true;
+		}
+		InboundRateLimit.Breach breach = this.rateLimit.admit(size, System.nanoTime());
+		if (breach == InboundRateLimit.Breach.NONE) {
+			return true;
+		}
+		this.overRate = true;
+		String reason = (breach == InboundRateLimit.Breach.MESSAGES) ? "Message rate limit exceeded"
+				: "Byte rate limit exceeded";
+		logger.log(Level.WARNING, () -> "Closing " + this.session + " with 1008: " + reason);
+		this.sender.close(CloseStatus.POLICY_VIOLATION, reason, CloseCategory.RATE_LIMIT);
+		return false;
 	}
 
 	@Override
@@ -226,7 +265,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		if (cause != null) {
 			logger.log(Level.DEBUG, () -> "Connection " + this.session + " closed by I/O error: " + cause);
 		}
-		this.server.sessions().release();
+		this.server.sessions().release(HandshakeProcessor.address(this.session.remoteAddress()));
 		// Native zlib memory goes back to the pool, or is ended, as soon as the socket closes.
 		if (this.inflater != null) {
 			this.inflater.release();

@@ -58,10 +58,28 @@ final class UpgradeHandler implements ConnectionHandler {
 
 	private long rejectedAt;
 
-	UpgradeHandler(ServerRuntime server, Connection connection) {
+	private final PendingHandshakes pending;
+
+	private final PendingHandshakes.Entry pendingEntry = new PendingHandshakes.Entry(this);
+
+	/** Runs on the connection's I/O thread, as the acceptor hands the connection over. */
+	UpgradeHandler(ServerRuntime server, Connection connection, PendingHandshakes pending) {
 		this.server = server;
 		this.connection = connection;
 		this.requestParser = new HttpRequestParser(server.config().limits().maxHandshakeSize());
+		this.pending = pending;
+		UpgradeHandler oldest = pending.join(this.pendingEntry);
+		if (oldest != null) {
+			oldest.dropForNewcomer();
+		}
+	}
+
+	/** More upgrades are pending than allowed and this one is the oldest: close it, without an answer. */
+	private void dropForNewcomer() {
+		this.server.stats().rejected(HandshakeRejection.PENDING_LIMIT);
+		logger.log(Level.DEBUG, () -> "Dropped the pending upgrade from " + this.connection.remoteAddress()
+				+ ": over the limit of pending upgrades");
+		this.connection.close(null);
 	}
 
 	@Override
@@ -118,10 +136,11 @@ final class UpgradeHandler implements ConnectionHandler {
 		else if (decision instanceof Accept accept) {
 			if (this.state != State.DECIDING || this.connection.isClosed()) {
 				// The connection timed out or closed while interceptors ran: nothing holds the slot.
-				this.server.sessions().release();
+				this.server.sessions().release(HandshakeProcessor.address(accept.handshake().remoteAddress()));
 				return;
 			}
 			this.state = State.DONE;
+			this.pending.leave(this.pendingEntry);
 			byte[] pending = this.pendingInput;
 			this.pendingInput = null;
 			SessionProtocol protocol = SessionProtocol.open(this.server, this.connection, accept);
@@ -145,6 +164,7 @@ final class UpgradeHandler implements ConnectionHandler {
 		logger.log(Level.DEBUG, () -> "Rejected upgrade from " + this.connection.remoteAddress() + " with "
 				+ answer.status() + ": " + answer.getMessage());
 		this.state = State.REJECTED;
+		this.pending.leave(this.pendingEntry);
 		this.pendingInput = null;
 		this.requestParser = null;
 		this.rejectedAt = System.nanoTime();
@@ -190,6 +210,7 @@ final class UpgradeHandler implements ConnectionHandler {
 			this.server.stats().rejected(HandshakeRejection.TLS);
 		}
 		this.state = State.DONE;
+		this.pending.leave(this.pendingEntry);
 		if (cause != null) {
 			logger.log(Level.DEBUG, () -> "Connection from " + this.connection.remoteAddress()
 					+ " closed by I/O error during the upgrade: " + cause);

@@ -126,7 +126,8 @@ class HandshakeProcessorTests {
 	void unknownPathIsRefusedWith404() throws Exception {
 		SessionRegistry sessions = registry(1);
 		assertRefused(decideUpgrade(processor(sessions, null), "/nowhere"), 404, HandshakeRejection.NOT_FOUND);
-		assertThat(sessions.tryReserve()).as("a refusal before the limit check holds no slot").isTrue();
+		assertThat(sessions.tryReserve(null)).as("a refusal before the limit check holds no slot")
+			.isEqualTo(SessionRegistry.Refusal.NONE);
 	}
 
 	@Test
@@ -173,7 +174,7 @@ class HandshakeProcessorTests {
 		HandshakeDecision decision = decideUpgrade(processor(sessions, null), "/graphql", "Sec-WebSocket-Protocol: mqtt");
 		assertRefused(decision, 400, HandshakeRejection.BAD_REQUEST);
 		assertThat(((Reject) decision).answer().getMessage()).contains("graphql-transport-ws", "graphql-ws");
-		assertThat(sessions.tryReserve()).isTrue();
+		assertThat(sessions.tryReserve(null)).isEqualTo(SessionRegistry.Refusal.NONE);
 	}
 
 	// The connection limit
@@ -219,7 +220,7 @@ class HandshakeProcessorTests {
 			throw new IllegalStateException("interceptor bug");
 		});
 		assertRefused(decideUpgrade(processor, "/chat"), 500, HandshakeRejection.INTERCEPTOR);
-		assertThat(sessions.tryReserve()).isTrue();
+		assertThat(sessions.tryReserve(null)).isEqualTo(SessionRegistry.Refusal.NONE);
 	}
 
 	@Test
@@ -235,7 +236,7 @@ class HandshakeProcessorTests {
 		catch (java.util.concurrent.ExecutionException ex) {
 			decision = null;
 		}
-		assertThat(sessions.tryReserve()).as("the slot is given back").isTrue();
+		assertThat(sessions.tryReserve(null)).as("the slot is given back").isEqualTo(SessionRegistry.Refusal.NONE);
 		assertThat(decision).as("a decision, not a failed future that UpgradeHandler ignores").isNotNull();
 		assertRefused(decision, 500, HandshakeRejection.INTERCEPTOR);
 	}
@@ -263,7 +264,7 @@ class HandshakeProcessorTests {
 		HandshakeProcessor processor = processor(sessions, rejecting, (handshake) -> {
 		});
 		assertRefused(decideUpgrade(processor, "/chat"), 503, HandshakeRejection.SHUTTING_DOWN);
-		assertThat(sessions.tryReserve()).isTrue();
+		assertThat(sessions.tryReserve(null)).isEqualTo(SessionRegistry.Refusal.NONE);
 	}
 
 	@Test
