@@ -52,6 +52,9 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	/** Null unless permessage-deflate was agreed. */
 	private final MessageInflater inflater;
 
+	/** Null unless inbound rates are limited. */
+	private final InboundRateLimit rateLimit;
+
 	private final Runnable resumeReading = this::resumeIfCaughtUp;
 
 	private final Runnable pauseForOutbound = this::pauseForOutbound;
@@ -61,9 +64,6 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	/** Reading is paused because the client does not read our replies fast enough. */
 	private boolean pausedByOutbound;
-
-	/** Null unless inbound rates are limited. */
-	private final InboundRateLimit rateLimit;
 
 	/** The client broke its rate limit: its messages are no longer delivered while we close. */
 	private boolean overRate;
