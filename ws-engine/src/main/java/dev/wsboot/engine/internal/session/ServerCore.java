@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -106,8 +107,9 @@ public final class ServerCore {
 		Map<IoLoop, PendingHandshakes> pending = new IdentityHashMap<>();
 		for (IoLoop loop : loops) {
 			pending.put(loop, new PendingHandshakes(this.stats.pendingHandshakeCount(),
-					this.config.protection().maxPendingHandshakes()));
+					this.config.protection().maxPendingHandshakes(), loop::execute));
 		}
+		PendingHandshakes.ring(Arrays.stream(loops).map(pending::get).toList());
 		TransportFactory transports = (tls != null) ? TransportFactory.tls(tls) : TransportFactory.PLAIN;
 		InetSocketAddress address = (network.host() != null) ? new InetSocketAddress(network.host(), network.port())
 				: new InetSocketAddress(network.port());

@@ -75,7 +75,7 @@ final class UpgradeHandler implements ConnectionHandler {
 	}
 
 	/** More upgrades are pending than allowed and this one is the oldest: close it, without an answer. */
-	private void dropForNewcomer() {
+	void dropForNewcomer() {
 		this.server.stats().rejected(HandshakeRejection.PENDING_LIMIT);
 		logger.log(Level.DEBUG, () -> "Dropped the pending upgrade from " + this.connection.remoteAddress()
 				+ ": over the limit of pending upgrades");
