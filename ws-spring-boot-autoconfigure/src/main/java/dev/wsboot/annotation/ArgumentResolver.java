@@ -3,6 +3,7 @@ package dev.wsboot.annotation;
 import java.nio.ByteBuffer;
 
 import dev.wsboot.engine.WsSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Produces one argument of a handler method from the event being handled. Chosen once per
@@ -22,8 +23,8 @@ interface ArgumentResolver {
 
 	/**
 	 * @param session the session of the event
-	 * @param payload the message, close status or error, depending on the event
+	 * @param payload the message, close status or error, depending on the event; null for a connect
 	 */
-	Object resolve(WsSession session, Object payload);
+	@Nullable Object resolve(WsSession session, @Nullable Object payload);
 
 }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsSession;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -25,12 +26,12 @@ final class ControllerScanner {
 	private static final List<Class<? extends Annotation>> EVENTS = List.of(OnConnect.class, OnMessage.class,
 			OnDisconnect.class, OnError.class);
 
-	private final Supplier<WsMessageConverter> converter;
+	private final Supplier<@Nullable WsMessageConverter> converter;
 
 	/**
 	 * @param converter the converter for JSON parameters and return values, or null if there is none
 	 */
-	ControllerScanner(Supplier<WsMessageConverter> converter) {
+	ControllerScanner(Supplier<@Nullable WsMessageConverter> converter) {
 		this.converter = converter;
 	}
 
@@ -43,11 +44,11 @@ final class ControllerScanner {
 		}
 		Map<Method, Class<? extends Annotation>> methods = MethodIntrospector.selectMethods(targetClass,
 				(MethodIntrospector.MetadataLookup<Class<? extends Annotation>>) (method) -> eventOf(method));
-		HandlerMethod connect = null;
-		HandlerMethod text = null;
-		HandlerMethod binary = null;
-		HandlerMethod disconnect = null;
-		HandlerMethod error = null;
+		@Nullable HandlerMethod connect = null;
+		@Nullable HandlerMethod text = null;
+		@Nullable HandlerMethod binary = null;
+		@Nullable HandlerMethod disconnect = null;
+		@Nullable HandlerMethod error = null;
 		for (Map.Entry<Method, Class<? extends Annotation>> entry : methods.entrySet()) {
 			Method method = AopUtils.selectInvocableMethod(entry.getKey(), bean.getClass());
 			Class<? extends Annotation> event = entry.getValue();
@@ -74,8 +75,8 @@ final class ControllerScanner {
 				targetClass, connect, text, binary, disconnect, error);
 	}
 
-	private static Class<? extends Annotation> eventOf(Method method) {
-		Class<? extends Annotation> found = null;
+	private static @Nullable Class<? extends Annotation> eventOf(Method method) {
+		@Nullable Class<? extends Annotation> found = null;
 		for (Class<? extends Annotation> event : EVENTS) {
 			if (AnnotatedElementUtils.hasAnnotation(method, event)) {
 				if (found != null) {
@@ -88,7 +89,7 @@ final class ControllerScanner {
 		return found;
 	}
 
-	private static HandlerMethod only(HandlerMethod existing, HandlerMethod candidate, String what) {
+	private static HandlerMethod only(@Nullable HandlerMethod existing, HandlerMethod candidate, String what) {
 		if (existing != null) {
 			throw new WsControllerDefinitionException("Two " + what + " methods: " + existing + " and " + candidate
 					+ "; a controller has at most one");
@@ -164,7 +165,7 @@ final class ControllerScanner {
 		return (session, payload) -> converter.read((String) payload, genericType);
 	}
 
-	private WsMessageConverter requireConverterIfObject(Method method, Class<?> type, String what) {
+	private @Nullable WsMessageConverter requireConverterIfObject(Method method, Class<?> type, String what) {
 		if (type == void.class || type == String.class || type == byte[].class || type == ByteBuffer.class) {
 			return null;
 		}

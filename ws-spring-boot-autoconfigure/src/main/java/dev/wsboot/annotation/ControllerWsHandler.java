@@ -7,6 +7,7 @@ import java.util.function.LongConsumer;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves an endpoint with a controller's methods and applies the error policy:
@@ -58,7 +59,7 @@ final class ControllerWsHandler implements WsHandler {
 		onMessage(this.endpoint.binary(), session, data, "binary");
 	}
 
-	private void onMessage(HandlerMethod method, WsSession session, Object message, String type) {
+	private void onMessage(@Nullable HandlerMethod method, WsSession session, Object message, String type) {
 		if (method == null) {
 			logger.log(Level.WARNING, () -> "Closing session #" + session.id() + " on " + this.endpoint.path()
 					+ " with 1003: " + this.endpoint.controllerClass().getName() + " takes no " + type + " messages");
@@ -97,7 +98,8 @@ final class ControllerWsHandler implements WsHandler {
 	}
 
 	/** Invokes a handler method, timing it; an exception goes through the error policy. */
-	private Object call(HandlerMethod method, WsSession session, Object payload, LongConsumer timer) {
+	private @Nullable Object call(@Nullable HandlerMethod method, WsSession session, @Nullable Object payload,
+			LongConsumer timer) {
 		if (method == null) {
 			return null;
 		}

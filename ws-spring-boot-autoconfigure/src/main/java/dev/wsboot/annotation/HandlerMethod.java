@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import dev.wsboot.engine.WsSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One annotated controller method with the resolvers of its parameters.
@@ -44,8 +45,8 @@ final class HandlerMethod {
 	/**
 	 * Calls the method; an exception it throws is rethrown as is, not wrapped.
 	 */
-	Object invoke(WsSession session, Object payload) throws Throwable {
-		Object[] args = new Object[this.resolvers.length];
+	@Nullable Object invoke(WsSession session, @Nullable Object payload) throws Throwable {
+		@Nullable Object[] args = new Object[this.resolvers.length];
 		for (int i = 0; i < args.length; i++) {
 			args[i] = this.resolvers[i].resolve(session, payload);
 		}

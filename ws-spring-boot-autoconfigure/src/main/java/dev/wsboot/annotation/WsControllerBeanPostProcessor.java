@@ -1,5 +1,6 @@
 package dev.wsboot.annotation;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
@@ -16,7 +17,7 @@ public class WsControllerBeanPostProcessor implements BeanPostProcessor, BeanFac
 
 	private BeanFactory beanFactory;
 
-	private WsControllerRegistry registry;
+	private @Nullable WsControllerRegistry registry;
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {

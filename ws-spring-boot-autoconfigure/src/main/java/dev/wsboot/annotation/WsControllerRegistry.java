@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.wsboot.engine.WsEndpoint;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The endpoints of every {@link WsController}, collected at startup and turned into engine
@@ -16,7 +17,7 @@ public class WsControllerRegistry {
 
 	private final ControllerScanner scanner;
 
-	private final Supplier<WsMessageConverter> converter;
+	private final Supplier<@Nullable WsMessageConverter> converter;
 
 	private final Supplier<HandlerTimers> timers;
 
@@ -26,7 +27,7 @@ public class WsControllerRegistry {
 	 * @param converter the message converter, or a supplier of null when there is none
 	 * @param timers the handler timers, asked for when the server starts
 	 */
-	public WsControllerRegistry(Supplier<WsMessageConverter> converter, Supplier<HandlerTimers> timers) {
+	public WsControllerRegistry(Supplier<@Nullable WsMessageConverter> converter, Supplier<HandlerTimers> timers) {
 		this.converter = converter;
 		this.timers = timers;
 		this.scanner = new ControllerScanner(converter);

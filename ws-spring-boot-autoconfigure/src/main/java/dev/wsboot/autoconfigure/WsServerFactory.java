@@ -14,6 +14,7 @@ import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.WsSessionListener;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
@@ -39,7 +40,7 @@ final class WsServerFactory implements Supplier<WsServer> {
 
 	private final WsSslBundle tls;
 
-	private volatile AutoCloseable executor;
+	private volatile @Nullable AutoCloseable executor;
 
 	WsServerFactory(WsServerConfig config, WsControllerRegistry controllers, Supplier<List<WsEndpoint>> endpoints,
 			Supplier<List<WsHandshakeInterceptor>> interceptors, Supplier<List<WsSessionListener>> listeners,

@@ -10,6 +10,7 @@ import dev.wsboot.engine.WsServer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
@@ -42,7 +43,7 @@ public class WsServerLifecycle implements SmartLifecycle {
 
 	private final Runnable afterStop;
 
-	private volatile WsServer server;
+	private volatile @Nullable WsServer server;
 
 	/**
 	 * @param serverFactory builds the server when the context starts, once every endpoint is known
@@ -114,7 +115,7 @@ public class WsServerLifecycle implements SmartLifecycle {
 	}
 
 	/** The running server, or null when stopped. */
-	public WsServer getServer() {
+	public @Nullable WsServer getServer() {
 		return this.server;
 	}
 

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -87,7 +88,7 @@ public class WsMetrics implements ApplicationListener<WsServerStartedEvent> {
 		endpointCounter(path, "ws.bytes.sent", "Frame bytes queued for sending", tags, BYTES, EndpointStats::bytesSent);
 	}
 
-	private void endpointCounter(String path, String name, String description, Tags tags, String baseUnit,
+	private void endpointCounter(String path, String name, String description, Tags tags, @Nullable String baseUnit,
 			ToDoubleFunction<EndpointStats> count) {
 		FunctionCounter.builder(name, this, (metrics) -> {
 			EndpointStats stats = metrics.server.stats(path);

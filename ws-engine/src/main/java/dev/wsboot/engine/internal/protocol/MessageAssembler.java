@@ -1,6 +1,7 @@
 package dev.wsboot.engine.internal.protocol;
 
 import dev.wsboot.engine.CloseStatus;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public final class MessageAssembler implements FrameListener {
 	private final Utf8Validator utf8 = new Utf8Validator();
 
 	/** Null unless permessage-deflate was agreed. */
-	private final MessageInflater inflater;
+	private final @Nullable MessageInflater inflater;
 
 	/** Whether the data message in progress is compressed. */
 	private boolean compressed;
@@ -37,7 +38,7 @@ public final class MessageAssembler implements FrameListener {
 	/** Opcode of the data message in progress, or -1 between messages. */
 	private int messageOpcode = -1;
 
-	private byte[] message;
+	private byte @Nullable [] message;
 
 	private int messageLength;
 
@@ -51,7 +52,7 @@ public final class MessageAssembler implements FrameListener {
 	/** Where the current frame's payload ends in the message buffer. */
 	private int frameEnd;
 
-	private byte[] control;
+	private byte @Nullable [] control;
 
 	private int controlLength;
 
@@ -71,7 +72,7 @@ public final class MessageAssembler implements FrameListener {
 	 * @param inflater decompresses messages with RSV1 set, or null if permessage-deflate was not
 	 * agreed; the scratch buffer then also holds unmasked compressed bytes on their way into it
 	 */
-	public MessageAssembler(MessageListener listener, long maxMessageSize, byte[] scratch, MessageInflater inflater) {
+	public MessageAssembler(MessageListener listener, long maxMessageSize, byte[] scratch, @Nullable MessageInflater inflater) {
 		this.listener = listener;
 		this.maxMessageSize = maxMessageSize;
 		this.scratch = scratch;

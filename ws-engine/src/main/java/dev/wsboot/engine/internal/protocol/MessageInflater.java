@@ -1,6 +1,7 @@
 package dev.wsboot.engine.internal.protocol;
 
 import dev.wsboot.engine.CloseStatus;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -34,13 +35,13 @@ public final class MessageInflater {
 
 	private final byte[] probe = new byte[1];
 
-	private Inflater inflater;
+	private @Nullable Inflater inflater;
 
-	private byte[] output;
+	private byte @Nullable [] output;
 
 	private int length;
 
-	private Utf8Validator utf8;
+	private @Nullable Utf8Validator utf8;
 
 	/** Whether the message in progress has had any compressed byte. */
 	private boolean hasInput;
@@ -62,7 +63,7 @@ public final class MessageInflater {
 	 * @param firstFrameLength the compressed length of its first frame, to size the output
 	 * @param utf8 the validator to feed the inflated bytes of a text message, or null for binary
 	 */
-	public void begin(long firstFrameLength, Utf8Validator utf8) {
+	public void begin(long firstFrameLength, @Nullable Utf8Validator utf8) {
 		if (this.inflater == null) {
 			this.inflater = this.pool.takeInflater();
 		}

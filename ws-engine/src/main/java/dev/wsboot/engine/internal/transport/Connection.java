@@ -13,6 +13,8 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One TCP connection on an {@link IoLoop}: reads into the loop's shared buffer, and writes a
  * queue of frames that any thread may add to. It holds no buffer of its own while idle; a deque of
@@ -63,7 +65,7 @@ public final class Connection implements Readiness {
 	private ConnectionHandler handler;
 
 	/** Frames taken from the queue but not fully written; null while writes keep up. */
-	private ArrayDeque<ByteBuffer> unwritten;
+	private @Nullable ArrayDeque<ByteBuffer> unwritten;
 
 	@SuppressWarnings("unused") // accessed through QUEUED
 	private volatile long queued;
@@ -117,7 +119,7 @@ public final class Connection implements Readiness {
 		return this.loop;
 	}
 
-	public InetSocketAddress remoteAddress() {
+	public @Nullable InetSocketAddress remoteAddress() {
 		try {
 			return (InetSocketAddress) this.channel.getRemoteAddress();
 		}
@@ -391,7 +393,7 @@ public final class Connection implements Readiness {
 	 * once.
 	 * @param cause the I/O error that ends the connection, or null
 	 */
-	public void close(Throwable cause) {
+	public void close(@Nullable Throwable cause) {
 		if (this.closed) {
 			return;
 		}
