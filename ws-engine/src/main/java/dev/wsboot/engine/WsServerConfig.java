@@ -233,8 +233,10 @@ public final class WsServerConfig {
 	 * {@code Deflater} and an {@code Inflater} per connection, in native memory: measured as resident
 	 * memory over 1,000 pairs ({@code DeflateMemoryHarness} in the tests), 82 KiB per Deflater once
 	 * created, 130 KiB once it compressed a 2 KB message, plus 13 KiB per Inflater, so about 145 KiB
-	 * per connection, and up to about 300 KiB once large messages have filled both windows. Without it, the
-	 * server answers with {@code server_no_context_takeover} and {@code client_no_context_takeover},
+	 * per connection, and up to what zlib allocates at 15 window bits and memory level 8, about
+	 * 300 KiB (256 KiB for the Deflater, 32 KiB for the Inflater's window, a few KiB of state each),
+	 * once large messages have filled both windows. Without it, the server answers with
+	 * {@code server_no_context_takeover} and {@code client_no_context_takeover},
 	 * borrows a codec from a small pool for each message, and an idle compressed connection holds no
 	 * native memory; a broadcast is then compressed once for every such client. Off by default, for
 	 * memory.
