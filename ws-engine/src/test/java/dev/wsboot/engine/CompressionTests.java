@@ -10,10 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-import dev.wsboot.engine.RawClient.Frame;
 import dev.wsboot.engine.WsServerConfig.HandlerExecution;
-import dev.wsboot.engine.RawClient.Response;
 import dev.wsboot.engine.internal.protocol.Deflate;
+import dev.wsboot.engine.support.RawClient.Frame;
+import dev.wsboot.engine.support.RawClient.Response;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.wsboot.engine.WsServerConfig.HandlerExecution;
 import dev.wsboot.engine.WsServerConfig.SlowClientPolicy;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
@@ -31,12 +32,12 @@ public class WsProperties {
 	/**
 	 * Network address to bind. All interfaces when not set.
 	 */
-	private String host;
+	private @Nullable String host;
 
 	/**
 	 * Number of selector (I/O) threads. One per available processor when not set.
 	 */
-	private Integer ioThreads;
+	private @Nullable Integer ioThreads;
 
 	/**
 	 * Largest message accepted over all its fragments. Larger messages close the connection with
@@ -176,19 +177,19 @@ public class WsProperties {
 		this.port = port;
 	}
 
-	public String getHost() {
+	public @Nullable String getHost() {
 		return this.host;
 	}
 
-	public void setHost(String host) {
+	public void setHost(@Nullable String host) {
 		this.host = host;
 	}
 
-	public Integer getIoThreads() {
+	public @Nullable Integer getIoThreads() {
 		return this.ioThreads;
 	}
 
-	public void setIoThreads(Integer ioThreads) {
+	public void setIoThreads(@Nullable Integer ioThreads) {
 		this.ioThreads = ioThreads;
 	}
 
@@ -378,13 +379,13 @@ public class WsProperties {
 		 * wss://. Its protocols and ciphers apply, and a reloadable bundle's new certificate serves
 		 * new connections without a restart. Plain ws:// when not set.
 		 */
-		private String bundle;
+		private @Nullable String bundle;
 
-		public String getBundle() {
+		public @Nullable String getBundle() {
 			return this.bundle;
 		}
 
-		public void setBundle(String bundle) {
+		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
 		}
 

@@ -3,9 +3,9 @@ package dev.wsboot.engine.conformance;
 import java.io.IOException;
 import java.time.Duration;
 
-import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.RawClient.Frame;
-import dev.wsboot.engine.TestServers;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.RawClient.Frame;
+import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.engine.WsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,9 +7,9 @@ import java.util.List;
 
 import dev.wsboot.engine.EchoHandler;
 import dev.wsboot.engine.HandshakeRejection;
-import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.RawClient.Response;
-import dev.wsboot.engine.TestServers;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.RawClient.Response;
+import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsServer;

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 
-import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.RawClient.Frame;
-import dev.wsboot.engine.TestServers;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.RawClient.Frame;
+import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.engine.WsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.LimitsConfig;
 
@@ -27,7 +29,7 @@ public final class MessageAssembler implements FrameListener {
 	private final Utf8Validator utf8 = new Utf8Validator();
 
 	/** Null unless permessage-deflate was agreed. */
-	private final MessageInflater inflater;
+	private final @Nullable MessageInflater inflater;
 
 	/** Whether the data message in progress is compressed. */
 	private boolean compressed;
@@ -69,7 +71,7 @@ public final class MessageAssembler implements FrameListener {
 	 * @param inflater decompresses messages with RSV1 set, or null if permessage-deflate was not
 	 * agreed; the scratch buffer then also holds unmasked compressed bytes on their way into it
 	 */
-	public MessageAssembler(MessageListener listener, LimitsConfig limits, byte[] scratch, MessageInflater inflater) {
+	public MessageAssembler(MessageListener listener, LimitsConfig limits, byte[] scratch, @Nullable MessageInflater inflater) {
 		this.listener = listener;
 		this.maxMessageSize = limits.maxMessageSize();
 		this.scratch = scratch;

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,7 @@ final class AddressLimit {
 	}
 
 	/** Counts one more connection from the address, if it is under the limit. */
-	boolean tryAcquire(InetAddress address) {
+	boolean tryAcquire(@Nullable InetAddress address) {
 		if (this.limit == 0 || address == null) {
 			return true;
 		}
@@ -33,7 +35,7 @@ final class AddressLimit {
 		return acquired[0];
 	}
 
-	void release(InetAddress address) {
+	void release(@Nullable InetAddress address) {
 		if (this.limit == 0 || address == null) {
 			return;
 		}

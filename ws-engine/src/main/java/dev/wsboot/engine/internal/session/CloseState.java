@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
 
@@ -61,9 +63,9 @@ final class CloseState {
 	/** Whether the socket is half-closed after the reply, to let the peer read it (§7.1.7). */
 	private boolean halfClose;
 
-	private CloseStatus status;
+	private @Nullable CloseStatus status;
 
-	private CloseCategory category;
+	private @Nullable CloseCategory category;
 
 	/** When the close started, for the close timeout; meaningful once the phase is not OPEN. */
 	private volatile long closingSince;
@@ -88,7 +90,7 @@ final class CloseState {
 	 * @param category how to count the close, or null to class it by its code
 	 * @return whether this call started the close
 	 */
-	synchronized boolean startClose(int code, String reason, CloseCategory category, Runnable queueCloseFrame) {
+	synchronized boolean startClose(int code, String reason, @Nullable CloseCategory category, Runnable queueCloseFrame) {
 		if (this.phase != Phase.OPEN) {
 			return false;
 		}
@@ -146,7 +148,7 @@ final class CloseState {
 	 * The handler has seen every event before the peer's close or violation: takes the reply to
 	 * queue, or null if the connection closed meanwhile. Any thread.
 	 */
-	synchronized Reply takeReply() {
+	synchronized @Nullable Reply takeReply() {
 		if (this.phase != Phase.REPLY_PENDING) {
 			return null;
 		}
@@ -178,7 +180,7 @@ final class CloseState {
 	}
 
 	/** The first reason wins, its status and category together. */
-	private void record(int code, String reason, CloseCategory category) {
+	private void record(int code, String reason, @Nullable CloseCategory category) {
 		if (this.status == null) {
 			this.status = new CloseStatus(code, reason);
 			this.category = category;

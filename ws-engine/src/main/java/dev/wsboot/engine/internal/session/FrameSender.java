@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -56,7 +58,7 @@ final class FrameSender {
 	private final int compressionMinSize;
 
 	/** Null unless permessage-deflate was agreed; then messages of at least the minimum size are compressed. */
-	private final MessageDeflater deflater;
+	private final @Nullable MessageDeflater deflater;
 
 	/** Names the session in log lines. */
 	private final String name;
@@ -76,7 +78,7 @@ final class FrameSender {
 	private volatile int aboveHighWater;
 
 	FrameSender(Connection connection, CloseState closeState, PathCounters stats, ServerCounters serverStats,
-			LimitsConfig limits, CompressionConfig compression, MessageDeflater deflater, String name, ReplyScope replies,
+			LimitsConfig limits, CompressionConfig compression, @Nullable MessageDeflater deflater, String name, ReplyScope replies,
 			Runnable overHighWater) {
 		this.replies = replies;
 		this.highWaterMark = highWaterMark(limits);
@@ -258,7 +260,7 @@ final class FrameSender {
 	 * @param category how to count the close, or null to class it by its code
 	 * @return whether this call started the close
 	 */
-	boolean close(int code, String reason, CloseCategory category) {
+	boolean close(int code, String reason, @Nullable CloseCategory category) {
 		boolean started = this.closeState.startClose(code, reason, category,
 				() -> this.connection.enqueueFinal(FrameEncoder.close(code, reason), AfterFinalFrame.KEEP_OPEN));
 		if (started) {

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,11 +39,11 @@ final class HandshakeProcessor {
 	private final SessionRegistry sessions;
 
 	/** Null when interceptors run on the I/O thread. */
-	private final Executor interceptorExecutor;
+	private final @Nullable Executor interceptorExecutor;
 
 	/** @param interceptorExecutor where interceptors run, or null to run them on the I/O thread */
 	HandshakeProcessor(EndpointTable endpoints, OriginMatcher origins, List<WsHandshakeInterceptor> interceptors,
-			SessionRegistry sessions, Executor interceptorExecutor) {
+			SessionRegistry sessions, @Nullable Executor interceptorExecutor) {
 		this.endpoints = endpoints;
 		this.origins = origins;
 		this.interceptors = List.copyOf(interceptors);
@@ -105,7 +107,7 @@ final class HandshakeProcessor {
 	}
 
 	/** The address a connection slot is counted under; null when the socket no longer knows it. */
-	static InetAddress address(InetSocketAddress remoteAddress) {
+	static @Nullable InetAddress address(@Nullable InetSocketAddress remoteAddress) {
 		return (remoteAddress != null) ? remoteAddress.getAddress() : null;
 	}
 

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 
@@ -50,10 +52,10 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	private final FrameDecoder decoder;
 
 	/** Null unless permessage-deflate was agreed. */
-	private final MessageInflater inflater;
+	private final @Nullable MessageInflater inflater;
 
 	/** Null unless inbound rates are limited. */
-	private final InboundRateLimit rateLimit;
+	private final @Nullable InboundRateLimit rateLimit;
 
 	private final Runnable resumeReading = this::resumeIfCaughtUp;
 

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.LimitsConfig;
 import dev.wsboot.engine.WsSession;
@@ -65,7 +67,7 @@ final class SessionRegistry {
 	 * the remote address; give it back with {@link #release(InetAddress)}.
 	 * @param address the client's address, or null if unknown (then only the server limit holds)
 	 */
-	Refusal tryReserve(InetAddress address) {
+	Refusal tryReserve(@Nullable InetAddress address) {
 		while (true) {
 			int current = this.reserved.get();
 			if (current >= this.maxConnections) {
@@ -82,7 +84,7 @@ final class SessionRegistry {
 		return Refusal.NONE;
 	}
 
-	void release(InetAddress address) {
+	void release(@Nullable InetAddress address) {
 		this.perAddress.release(address);
 		this.reserved.decrementAndGet();
 	}

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -51,10 +53,10 @@ final class UpgradeHandler implements ConnectionHandler {
 
 	private State state = State.READING;
 
-	private HttpRequestParser requestParser;
+	private @Nullable HttpRequestParser requestParser;
 
 	/** Bytes that arrived behind the upgrade request while the processor decides. */
-	private byte[] pendingInput;
+	private byte @Nullable [] pendingInput;
 
 	private long rejectedAt;
 

@@ -12,7 +12,7 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 import dev.wsboot.engine.LimitsConfig;
-import dev.wsboot.engine.RawClient;
+import dev.wsboot.engine.support.RawClient;
 import dev.wsboot.engine.internal.protocol.FrameDecoderTests.Recorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

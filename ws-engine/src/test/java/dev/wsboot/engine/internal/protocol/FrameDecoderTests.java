@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.wsboot.engine.LimitsConfig;
-import dev.wsboot.engine.RawClient;
+import dev.wsboot.engine.support.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.wsboot.engine.HandshakeRejection;
 import dev.wsboot.engine.LimitsConfig;
-import dev.wsboot.engine.RawClient;
+import dev.wsboot.engine.support.RawClient;
 import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsHandshakeInterceptor;

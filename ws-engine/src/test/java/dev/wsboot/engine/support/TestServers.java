@@ -1,10 +1,14 @@
-package dev.wsboot.engine;
+package dev.wsboot.engine.support;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+
+import dev.wsboot.engine.EchoHandler;
+import dev.wsboot.engine.WsServer;
+import dev.wsboot.engine.WsServerConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
