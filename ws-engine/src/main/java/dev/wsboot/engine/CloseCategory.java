@@ -6,8 +6,8 @@ package dev.wsboot.engine;
  */
 public enum CloseCategory {
 
-	NORMAL, GOING_AWAY, PROTOCOL_ERROR, INVALID_DATA, TOO_BIG, POLICY, SLOW_CLIENT, IDLE_TIMEOUT, SERVER_ERROR,
-	ABNORMAL, OTHER;
+	NORMAL, GOING_AWAY, PROTOCOL_ERROR, INVALID_DATA, TOO_BIG, POLICY, SLOW_CLIENT, RATE_LIMIT, IDLE_TIMEOUT,
+	SERVER_ERROR, ABNORMAL, OTHER;
 
 	/** The class of a status code; slow clients and idle timeouts are classed by their cause, not code. */
 	public static CloseCategory of(int code) {

@@ -26,6 +26,15 @@ public enum HandshakeRejection {
 	/** The server is stopping and takes no new sessions: 503. */
 	SHUTTING_DOWN,
 
+	/** Over the limit of connections from one remote address: 429. */
+	TOO_MANY_FROM_ADDRESS,
+
+	/**
+	 * Dropped without an answer while its upgrade was still pending, the oldest when more upgrades
+	 * were pending than allowed.
+	 */
+	PENDING_LIMIT,
+
 	/** An interceptor rejected it. */
 	INTERCEPTOR,
 

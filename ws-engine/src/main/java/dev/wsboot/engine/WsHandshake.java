@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An upgrade request being decided, as seen by a {@link WsHandshakeInterceptor}: what the client
  * sent, and what the interceptor may decide (reject it, attach attributes, pick the subprotocol).
@@ -17,7 +19,7 @@ public interface WsHandshake {
 	Map<String, List<String>> headers();
 
 	/** A header field's values joined with ", ", or null. */
-	String header(String name);
+	@Nullable String header(String name);
 
 	/** The decoded query parameters. */
 	Map<String, List<String>> queryParameters();
@@ -31,13 +33,13 @@ public interface WsHandshake {
 	List<String> requestedSubprotocols();
 
 	/** The subprotocol that will be answered, null for none; preset from the endpoint's preference. */
-	String subprotocol();
+	@Nullable String subprotocol();
 
 	/**
 	 * Answers with this subprotocol instead; it must be one the client offered (RFC 6455 §4.2.2), or
 	 * null for none.
 	 */
-	void selectSubprotocol(String subprotocol);
+	void selectSubprotocol(@Nullable String subprotocol);
 
 	/** Attributes that the session will expose as {@link WsSession#attributes()}. */
 	Map<String, Object> attributes();

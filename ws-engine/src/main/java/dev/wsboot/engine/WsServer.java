@@ -15,13 +15,14 @@ import javax.net.ssl.SSLContext;
 import dev.wsboot.engine.internal.protocol.ZlibPool;
 import dev.wsboot.engine.internal.session.EndpointTable;
 import dev.wsboot.engine.internal.session.ServerCore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A WebSocket server: endpoints by path, served by a few selector threads.
  *
  * <pre>{@code
  * WsServer server = WsServer.builder()
- *     .config(WsServerConfig.DEFAULT.toBuilder().port(8085).build())
+ *     .config(WsServerConfig.builder().network((network) -> network.port(8085)).build())
  *     .endpoint("/echo", new WsHandler() {
  *         public void onText(WsSession session, String text) { session.sendText(text); }
  *     })
@@ -41,7 +42,7 @@ public final class WsServer {
 	private final ServerCore core;
 
 	/** TLS for connections accepted from now on; null for a plain server. */
-	private volatile TlsSettings tls;
+	private volatile @Nullable TlsSettings tls;
 
 	private volatile boolean running;
 
@@ -203,9 +204,9 @@ public final class WsServer {
 
 		private final List<WsSessionListener> listeners = new ArrayList<>();
 
-		private Executor executor;
+		private @Nullable Executor executor;
 
-		private TlsSettings tls;
+		private @Nullable TlsSettings tls;
 
 		private Builder() {
 		}
@@ -216,7 +217,7 @@ public final class WsServer {
 		}
 
 		/** Serves wss:// with these settings; without them the server is plain ws://. */
-		public Builder tls(TlsSettings tls) {
+		public Builder tls(@Nullable TlsSettings tls) {
 			this.tls = tls;
 			return this;
 		}

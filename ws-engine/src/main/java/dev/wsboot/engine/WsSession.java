@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One WebSocket connection, from the completed handshake to its close.
  *
  * <p>Every method is safe to call from any thread at any time. Sends never block: the frame is
  * queued and written by the connection's I/O thread. The queue is bounded in bytes
- * ({@link WsServerConfig#maxOutboundQueueSize()}); what happens past it is the
- * {@link WsServerConfig.SlowClientPolicy}.
+ * ({@link LimitsConfig#maxOutboundQueueSize()}); what happens past it is the
+ * {@link LimitsConfig#slowClientPolicy()}.
  */
 public interface WsSession {
 
@@ -27,14 +29,18 @@ public interface WsSession {
 	/** The upgrade request's header fields, names in lower case. */
 	Map<String, List<String>> requestHeaders();
 
-	/** The first value of a request header field, or null. */
-	String requestHeader(String name);
+	/**
+	 * A request header field by case-insensitive name: its values joined with ", " in the order
+	 * received, as RFC 7230 §3.2.2 allows for a field sent more than once, or null if absent. Use
+	 * {@link #requestHeaders()} for the values one by one.
+	 */
+	@Nullable String requestHeader(String name);
 
 	/** The decoded query parameters of the upgrade request. */
 	Map<String, List<String>> queryParameters();
 
 	/** The negotiated subprotocol, or null if none. */
-	String subprotocol();
+	@Nullable String subprotocol();
 
 	/** Attributes attached at the handshake, writable by the application. Thread-safe. */
 	Map<String, Object> attributes();

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.wsboot.engine.RawClient.Frame;
 import dev.wsboot.engine.internal.protocol.Deflate;
 import dev.wsboot.engine.internal.protocol.ZlibPool;
+import dev.wsboot.engine.support.RawClient.Frame;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.TestServers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +47,8 @@ class CompressionChurnTests {
 			}
 		};
 		WsServerConfig config = TestServers.config()
-			.compressionEnabled(true)
-			.compressionContextTakeover(contextTakeover)
-			.compressionMinSize(0)
-			.handlerExecution(WsServerConfig.HandlerExecution.IO_THREAD)
+			.compression((compression) -> compression.enabled(true).contextTakeover(contextTakeover).minSize(0))
+			.handlers((handlers) -> handlers.execution(WsServerConfig.HandlerExecution.IO_THREAD))
 			.build();
 		WsServer server = TestServers.start(WsServer.builder().config(config).endpoint("/", echo));
 		byte[] compressed = Deflate.compress("squeeze me, then let me go ".repeat(10).getBytes(StandardCharsets.UTF_8));

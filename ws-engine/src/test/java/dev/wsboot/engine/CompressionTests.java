@@ -10,9 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-import dev.wsboot.engine.RawClient.Frame;
-import dev.wsboot.engine.RawClient.Response;
+import dev.wsboot.engine.WsServerConfig.HandlerExecution;
 import dev.wsboot.engine.internal.protocol.Deflate;
+import dev.wsboot.engine.support.RawClient.Frame;
+import dev.wsboot.engine.support.RawClient.Response;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +52,14 @@ class CompressionTests {
 			}
 		};
 		this.server = TestServers.start(WsServer.builder()
-			.config(config.handlerExecution(WsServerConfig.HandlerExecution.IO_THREAD).build())
+			.config(config.handlers((handlers) -> handlers.execution(HandlerExecution.IO_THREAD)).build())
 			.endpoint("/", handler));
 		return this.server;
 	}
 
 	private WsServer startCompressing(boolean contextTakeover) throws IOException {
-		return start(TestServers.config().compressionEnabled(true).compressionContextTakeover(contextTakeover));
+		return start(TestServers.config()
+			.compression((compression) -> compression.enabled(true).contextTakeover(contextTakeover)));
 	}
 
 	private static byte[] utf8(String text) {
@@ -76,7 +80,7 @@ class CompressionTests {
 
 	@Test
 	void offerIsAcceptedWithNoContextTakeoverByDefault() throws IOException {
-		start(TestServers.config().compressionEnabled(true));
+		start(TestServers.config().compression((compression) -> compression.enabled(true)));
 		try (RawClient client = RawClient.connect(this.server.port())) {
 			Response response = client.upgrade("/", OFFER + "; client_max_window_bits");
 			assertThat(response.status()).isEqualTo(101);
@@ -131,7 +135,7 @@ class CompressionTests {
 
 	@Test
 	void messagesBelowTheMinimumSizeAreSentUncompressed() throws IOException {
-		start(TestServers.config().compressionEnabled(true).compressionMinSize(100));
+		start(TestServers.config().compression((compression) -> compression.enabled(true).minSize(100)));
 		try (RawClient client = RawClient.open(this.server.port(), "/", OFFER)) {
 			client.sendFrame(0x80 | RSV1 | 0x1, Deflate.compress(utf8("x".repeat(99))));
 			Frame small = client.readFrame();
@@ -159,7 +163,8 @@ class CompressionTests {
 		int[] sizes = new int[2];
 		int[] levels = { 1, 9 };
 		for (int i = 0; i < levels.length; i++) {
-			start(TestServers.config().compressionEnabled(true).compressionLevel(levels[i]));
+			int level = levels[i];
+			start(TestServers.config().compression((compression) -> compression.enabled(true).level(level)));
 			try (RawClient client = RawClient.open(this.server.port(), "/", OFFER)) {
 				client.sendFrame(0x80 | RSV1 | 0x1, Deflate.compress(message));
 				Frame reply = client.readFrame();
@@ -176,7 +181,7 @@ class CompressionTests {
 	@Test
 	void compressionLevelOutsideOneToNineIsRefusedNamingTheSetting() {
 		for (int level : new int[] { 0, 10 }) {
-			assertThatThrownBy(() -> TestServers.config().compressionLevel(level).build())
+			assertThatThrownBy(() -> TestServers.config().compression((compression) -> compression.level(level)).build())
 				.isInstanceOf(InvalidSettingException.class)
 				.hasMessageContaining("compressionLevel")
 				.hasMessageContaining(Integer.toString(level));
@@ -206,7 +211,9 @@ class CompressionTests {
 
 	@Test
 	void zipBombClosesWith1009() throws IOException {
-		start(TestServers.config().compressionEnabled(true).maxMessageSize(1024 * 1024).maxFrameSize(1024 * 1024));
+		start(TestServers.config()
+			.compression((compression) -> compression.enabled(true))
+			.limits((limits) -> limits.maxMessageSize(1024 * 1024).maxFrameSize(1024 * 1024)));
 		try (RawClient client = RawClient.open(this.server.port(), "/", OFFER)) {
 			client.sendFrame(0x80 | RSV1 | 0x2, Deflate.compress(new byte[100 * 1024 * 1024]));
 			client.assertFailedWith(1009);

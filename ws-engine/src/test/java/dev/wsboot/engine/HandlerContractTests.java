@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,7 +126,7 @@ class HandlerContractTests {
 			}
 		};
 		this.server = TestServers.start(WsServer.builder()
-			.config(TestServers.config().handlerExecution(execution).build())
+			.config(TestServers.config().handlers((handlers) -> handlers.execution(execution)).build())
 			.endpoint("/", recorder));
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
@@ -171,7 +173,8 @@ class HandlerContractTests {
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(WsServerConfig.HandlerExecution.class)
 	void echoWorksInEitherExecutionMode(WsServerConfig.HandlerExecution execution) throws IOException {
-		this.server = TestServers.echo(TestServers.config().handlerExecution(execution).build());
+		this.server = TestServers.echo(TestServers.config().handlers((handlers) -> handlers.execution(execution))
+			.build());
 		TestServers.assertServesFreshClient(this.server);
 		try (RawClient client = RawClient.open(this.server.port())) {
 			client.sendBinary(new byte[70_000]);

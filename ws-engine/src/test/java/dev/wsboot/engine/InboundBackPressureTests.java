@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Back-pressure towards a client that sends faster than its handler consumes: past
- * {@link WsServerConfig#maxInboundQueueSize()} the server stops reading, so the excess waits in
+ * {@link LimitsConfig#maxInboundQueueSize()} the server stops reading, so the excess waits in
  * TCP instead of memory, and nothing is lost once the handler catches up.
  */
 class InboundBackPressureTests {
@@ -51,7 +53,7 @@ class InboundBackPressureTests {
 			}
 		};
 		WsServer.Builder builder = WsServer.builder()
-			.config(TestServers.config().maxInboundQueueSize(1024).build())
+			.config(TestServers.config().limits((limits) -> limits.maxInboundQueueSize(1024)).build())
 			.endpoint("/", blockingEcho);
 		if (withInterceptor) {
 			builder.interceptor((handshake) -> handshake.attributes().put("seen", true));

@@ -1,19 +1,15 @@
 package dev.wsboot.engine;
 
-import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
-import org.java_websocket.client.WebSocketClient;
+import dev.wsboot.engine.support.InteropServer;
+import dev.wsboot.engine.support.JavaWebSocketTestClient;
+import dev.wsboot.engine.support.TestServers;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.extensions.IExtension;
 import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,22 +35,20 @@ class JavaWebSocketClientCompressionTests {
 	void textAndBinaryMessagesOfEverySizeAreEchoedCompressed(String offer, boolean contextTakeover, int minSize,
 			String answer) throws Exception {
 		WsServerConfig config = TestServers.config()
-			.compressionEnabled(true)
-			.compressionContextTakeover(contextTakeover)
-			.compressionMinSize(minSize)
+			.compression((compression) -> compression.enabled(true).contextTakeover(contextTakeover).minSize(minSize))
 			.build();
 		try (InteropServer server = new InteropServer(config)) {
-			Client client = new Client(server.uri("/"), offer);
-			assertThat(client.connectBlocking(5, TimeUnit.SECONDS)).as("connected").isTrue();
+			JavaWebSocketTestClient client = JavaWebSocketTestClient.connect(server.uri("/"),
+					new Draft_6455(List.of(new OfferingDeflate(offer))));
 			try {
-				assertThat(client.agreed.get(5, TimeUnit.SECONDS)).isEqualTo(answer);
+				assertThat(client.agreedExtensions(Duration.ofSeconds(5))).isEqualTo(answer);
 				for (int size : SIZES) {
 					String text = "é*".repeat(size / 3) + "*".repeat(size % 3);
 					client.send(text);
-					assertThat(client.messages.poll(20, TimeUnit.SECONDS)).as("text of %d bytes", size).isEqualTo(text);
+					assertThat(client.next(Duration.ofSeconds(20))).as("text of %d bytes", size).isEqualTo(text);
 					byte[] data = binary(size);
 					client.send(data);
-					assertThat((byte[]) client.messages.poll(20, TimeUnit.SECONDS)).as("binary of %d bytes", size)
+					assertThat((byte[]) client.next(Duration.ofSeconds(20))).as("binary of %d bytes", size)
 						.isEqualTo(data);
 				}
 			}
@@ -108,45 +102,6 @@ class JavaWebSocketClientCompressionTests {
 		@Override
 		public IExtension copyInstance() {
 			return new OfferingDeflate(this.offer);
-		}
-
-	}
-
-	static final class Client extends WebSocketClient {
-
-		final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-
-		final CompletableFuture<String> agreed = new CompletableFuture<>();
-
-		Client(URI uri, String offer) {
-			super(uri, new Draft_6455(List.of(new OfferingDeflate(offer))));
-		}
-
-		@Override
-		public void onOpen(ServerHandshake handshake) {
-			this.agreed.complete(handshake.getFieldValue("Sec-WebSocket-Extensions"));
-		}
-
-		@Override
-		public void onMessage(String message) {
-			this.messages.add(message);
-		}
-
-		@Override
-		public void onMessage(ByteBuffer bytes) {
-			byte[] data = new byte[bytes.remaining()];
-			bytes.get(data);
-			this.messages.add(data);
-		}
-
-		@Override
-		public void onClose(int code, String reason, boolean remote) {
-			this.messages.add("closed " + code + " " + reason);
-		}
-
-		@Override
-		public void onError(Exception ex) {
-			this.messages.add(ex.toString().getBytes(StandardCharsets.UTF_8));
 		}
 
 	}

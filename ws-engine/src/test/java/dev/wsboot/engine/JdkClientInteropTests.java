@@ -1,17 +1,16 @@
 package dev.wsboot.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.wsboot.engine.support.InteropServer;
+import dev.wsboot.engine.support.TestServers;
+import dev.wsboot.test.WsTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +30,9 @@ class JdkClientInteropTests {
 
 	private static InteropServer server;
 
-	private Client client;
+	private WsTestClient client;
+
+	private URI uri;
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -46,154 +47,86 @@ class JdkClientInteropTests {
 	@AfterEach
 	void abortClient() {
 		if (this.client != null) {
-			this.client.socket.abort();
+			this.client.webSocket().abort();
 		}
 	}
 
 	@ParameterizedTest(name = "text of {0} bytes")
 	@ValueSource(ints = { 0, 1, 125, 126, 65535, 65536, 1024 * 1024, 16 * 1024 * 1024 })
 	void textMessageIsEchoed(int size) throws Exception {
-		this.client = Client.connect(server, "/");
+		this.client = connect(server, "/");
 		String text = "é*".repeat(size / 3) + "*".repeat(size % 3);
 		assertThat(text.getBytes(StandardCharsets.UTF_8)).hasSize(size);
-		this.client.socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-		assertThat(this.client.messages.poll(10, TimeUnit.SECONDS)).isEqualTo(text);
+		this.client.webSocket().sendText(text, true).get(10, TimeUnit.SECONDS);
+		assertThat(this.client.next(Duration.ofSeconds(10))).isEqualTo(text);
 	}
 
 	@ParameterizedTest(name = "binary of {0} bytes")
 	@ValueSource(ints = { 0, 1, 125, 126, 65535, 65536, 1024 * 1024, 16 * 1024 * 1024 })
 	void binaryMessageIsEchoed(int size) throws Exception {
-		this.client = Client.connect(server, "/");
+		this.client = connect(server, "/");
 		byte[] data = new byte[size];
 		new Random(size).nextBytes(data);
-		this.client.socket.sendBinary(ByteBuffer.wrap(data), true).get(10, TimeUnit.SECONDS);
-		assertThat((byte[]) this.client.messages.poll(10, TimeUnit.SECONDS)).isEqualTo(data);
+		this.client.webSocket().sendBinary(ByteBuffer.wrap(data), true).get(10, TimeUnit.SECONDS);
+		assertThat((byte[]) this.client.next(Duration.ofSeconds(10))).isEqualTo(data);
 	}
 
 	@Test
 	void messageFragmentedByTheClientIsEchoedWhole() throws Exception {
-		this.client = Client.connect(server, "/");
-		this.client.socket.sendText("frag", false).get(5, TimeUnit.SECONDS);
-		this.client.socket.sendText("men", false).get(5, TimeUnit.SECONDS);
-		this.client.socket.sendText("ted", true).get(5, TimeUnit.SECONDS);
-		this.client.socket.sendBinary(ByteBuffer.wrap(new byte[] { 1 }), false).get(5, TimeUnit.SECONDS);
-		this.client.socket.sendBinary(ByteBuffer.wrap(new byte[] { 2, 3 }), true).get(5, TimeUnit.SECONDS);
-		assertThat(this.client.messages.poll(5, TimeUnit.SECONDS)).isEqualTo("fragmented");
-		assertThat((byte[]) this.client.messages.poll(5, TimeUnit.SECONDS)).containsExactly(1, 2, 3);
+		this.client = connect(server, "/");
+		this.client.webSocket().sendText("frag", false).get(5, TimeUnit.SECONDS);
+		this.client.webSocket().sendText("men", false).get(5, TimeUnit.SECONDS);
+		this.client.webSocket().sendText("ted", true).get(5, TimeUnit.SECONDS);
+		this.client.webSocket().sendBinary(ByteBuffer.wrap(new byte[] { 1 }), false).get(5, TimeUnit.SECONDS);
+		this.client.webSocket().sendBinary(ByteBuffer.wrap(new byte[] { 2, 3 }), true).get(5, TimeUnit.SECONDS);
+		assertThat(this.client.next(Duration.ofSeconds(5))).isEqualTo("fragmented");
+		assertThat((byte[]) this.client.next(Duration.ofSeconds(5))).containsExactly(1, 2, 3);
 	}
 
 	@Test
 	void pingIsAnsweredWithAPongCarryingItsPayload() throws Exception {
-		this.client = Client.connect(server, "/");
-		this.client.socket.sendPing(ByteBuffer.wrap("are you there".getBytes())).get(5, TimeUnit.SECONDS);
-		assertThat(new String(this.client.pongs.poll(5, TimeUnit.SECONDS))).isEqualTo("are you there");
+		this.client = connect(server, "/");
+		this.client.webSocket().sendPing(ByteBuffer.wrap("are you there".getBytes())).get(5, TimeUnit.SECONDS);
+		assertThat(new String(this.client.nextPong(Duration.ofSeconds(5)))).isEqualTo("are you there");
 	}
 
 	@Test
 	void clientInitiatedCloseIsEchoedAndSeenByTheServer() throws Exception {
-		this.client = Client.connect(server, "/");
-		this.client.socket.sendClose(4000, "client leaves").get(5, TimeUnit.SECONDS);
-		assertThat(this.client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(4000);
-		assertThat(server.serverClose(this.client.uri)).isEqualTo(new CloseStatus(4000, "client leaves"));
+		this.client = connect(server, "/");
+		this.client.webSocket().sendClose(4000, "client leaves").get(5, TimeUnit.SECONDS);
+		assertThat(this.client.awaitClose(Duration.ofSeconds(5)).code()).isEqualTo(4000);
+		assertThat(server.serverClose(this.uri)).isEqualTo(new CloseStatus(4000, "client leaves"));
 	}
 
 	@Test
 	void serverInitiatedCloseReachesTheClientWithCodeAndReason() throws Exception {
-		this.client = Client.connect(server, "/close");
-		this.client.socket.sendText("4001 server says bye", true).get(5, TimeUnit.SECONDS);
-		assertThat(this.client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(4001);
-		assertThat(this.client.closeReason).isEqualTo("server says bye");
+		this.client = connect(server, "/close");
+		this.client.webSocket().sendText("4001 server says bye", true).get(5, TimeUnit.SECONDS);
+		WsTestClient.Close close = this.client.awaitClose(Duration.ofSeconds(5));
+		assertThat(close.code()).isEqualTo(4001);
+		assertThat(close.reason()).isEqualTo("server says bye");
 		// The JDK client answers the close; the server records its own code.
-		this.client.socket.sendClose(4001, "");
-		assertThat(server.serverClose(this.client.uri).code()).isEqualTo(4001);
+		this.client.webSocket().sendClose(4001, "");
+		assertThat(server.serverClose(this.uri).code()).isEqualTo(4001);
 	}
 
 	@Test
 	void messageOverTheServerLimitClosesTheClientWith1009() throws Exception {
-		try (InteropServer limited = new InteropServer(TestServers.config().maxFrameSize(1000).maxMessageSize(1000).build())) {
-			this.client = Client.connect(limited, "/");
-			this.client.socket.sendBinary(ByteBuffer.wrap(new byte[1001]), true).get(5, TimeUnit.SECONDS);
-			assertThat(this.client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
-			assertThat(limited.serverClose(this.client.uri).code()).isEqualTo(1009);
+		WsServerConfig config = TestServers.config()
+			.limits((limits) -> limits.maxFrameSize(1000).maxMessageSize(1000))
+			.build();
+		try (InteropServer limited = new InteropServer(config)) {
+			this.client = connect(limited, "/");
+			this.client.webSocket().sendBinary(ByteBuffer.wrap(new byte[1001]), true).get(5, TimeUnit.SECONDS);
+			assertThat(this.client.awaitClose(Duration.ofSeconds(5)).code()).isEqualTo(1009);
+			assertThat(limited.serverClose(this.uri).code()).isEqualTo(1009);
 		}
 	}
 
-	static final class Client implements WebSocket.Listener {
-
-		final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-
-		final LinkedBlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
-
-		final CompletableFuture<Integer> closed = new CompletableFuture<>();
-
-		volatile String closeReason;
-
-		private final StringBuilder text = new StringBuilder();
-
-		private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-
-		WebSocket socket;
-
-		URI uri;
-
-		static Client connect(InteropServer server, String path) throws Exception {
-			return connect(http, server, path);
-		}
-
-		static Client connect(HttpClient http, InteropServer server, String path) throws Exception {
-			Client client = new Client();
-			client.uri = server.uri(path);
-			client.socket = http.newWebSocketBuilder()
-				.buildAsync(client.uri, client)
-				.get(5, TimeUnit.SECONDS);
-			return client;
-		}
-
-		@Override
-		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			this.text.append(data);
-			if (last) {
-				this.messages.add(this.text.toString());
-				this.text.setLength(0);
-			}
-			webSocket.request(1);
-			return null;
-		}
-
-		@Override
-		public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-			byte[] bytes = new byte[data.remaining()];
-			data.get(bytes);
-			this.binary.writeBytes(bytes);
-			if (last) {
-				this.messages.add(this.binary.toByteArray());
-				this.binary.reset();
-			}
-			webSocket.request(1);
-			return null;
-		}
-
-		@Override
-		public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-			byte[] bytes = new byte[message.remaining()];
-			message.get(bytes);
-			this.pongs.add(bytes);
-			webSocket.request(1);
-			return null;
-		}
-
-		@Override
-		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			this.closeReason = reason;
-			this.closed.complete(statusCode);
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
-			this.closed.completeExceptionally(error);
-		}
-
+	/** Connects to the path on a new tag, so the test can ask what the server saw of this client. */
+	private WsTestClient connect(InteropServer server, String path) {
+		this.uri = server.uri(path);
+		return WsTestClient.connect(http, this.uri);
 	}
 
 }

@@ -5,13 +5,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.java_websocket.client.WebSocketClient;
+import dev.wsboot.engine.support.JavaWebSocketTestClient;
+import dev.wsboot.engine.support.TestServers;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,10 +41,9 @@ class ReplyBackPressureTests {
 			WsServerConfig.HandlerExecution execution) throws Exception {
 		this.server = TestServers.start(WsServer.builder()
 			.config(WsServerConfig.DEFAULT.toBuilder()
-				.host("127.0.0.1")
-				.port(0)
-				.compressionEnabled(compressed)
-				.handlerExecution(execution)
+				.network((network) -> network.host("127.0.0.1").port(0))
+				.compression((compression) -> compression.enabled(compressed))
+				.handlers((handlers) -> handlers.execution(execution))
 				.build())
 			.endpoint("/echo", new WsHandler() {
 				@Override
@@ -58,20 +56,21 @@ class ReplyBackPressureTests {
 					ReplyBackPressureTests.this.serverClose.complete(status);
 				}
 			}));
-		Client client = new Client(URI.create("ws://127.0.0.1:" + this.server.port() + "/echo"), compressed);
-		assertThat(client.connectBlocking(5, TimeUnit.SECONDS)).as("connected").isTrue();
+		// Java-WebSocket queues every send at once and reads on its own thread as fast as it can.
+		JavaWebSocketTestClient client = JavaWebSocketTestClient.connect(
+				URI.create("ws://127.0.0.1:" + this.server.port() + "/echo"),
+				compressed ? new Draft_6455(List.of(new PerMessageDeflateExtension())) : new Draft_6455());
 		for (int i = 0; i < count; i++) {
 			client.send(message(i, size));
 		}
 		for (int i = 0; i < count; i++) {
-			Object echo = client.messages.poll(30, TimeUnit.SECONDS);
-			assertThat(echo).as("echo %d of %d (the connection closed with %s)", i, count, client.closeCode)
-				.isInstanceOf(byte[].class);
+			Object echo = client.next(Duration.ofSeconds(30));
+			assertThat(echo).as("echo %d of %d (open: %s)", i, count, client.isOpen()).isInstanceOf(byte[].class);
 			byte[] data = (byte[]) echo;
 			assertThat(data).as("echo %d", i).hasSize(size);
 			assertThat(ByteBuffer.wrap(data).getInt()).as("sequence number of echo %d", i).isEqualTo(i);
 		}
-		assertThat(client.closeCode.isDone()).as("closed by the server").isFalse();
+		assertThat(client.isOpen()).as("still open").isTrue();
 		client.closeBlocking();
 		assertThat(this.serverClose.get(5, TimeUnit.SECONDS).code()).isEqualTo(CloseStatus.NORMAL);
 		assertThat(this.server.stats().slowClientsClosed()).isZero();
@@ -85,45 +84,6 @@ class ReplyBackPressureTests {
 		}
 		ByteBuffer.wrap(data).putInt(sequence);
 		return data;
-	}
-
-	/** Java-WebSocket queues every send at once and reads on its own thread as fast as it can. */
-	private static final class Client extends WebSocketClient {
-
-		final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-
-		final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-
-		Client(URI uri, boolean compressed) {
-			super(uri, compressed ? new Draft_6455(List.of(new PerMessageDeflateExtension())) : new Draft_6455());
-		}
-
-		@Override
-		public void onOpen(ServerHandshake handshake) {
-		}
-
-		@Override
-		public void onMessage(String message) {
-			this.messages.add(message);
-		}
-
-		@Override
-		public void onMessage(ByteBuffer bytes) {
-			byte[] data = new byte[bytes.remaining()];
-			bytes.get(data);
-			this.messages.add(data);
-		}
-
-		@Override
-		public void onClose(int code, String reason, boolean remote) {
-			this.closeCode.complete(code);
-		}
-
-		@Override
-		public void onError(Exception ex) {
-			this.closeCode.complete(1006);
-		}
-
 	}
 
 }

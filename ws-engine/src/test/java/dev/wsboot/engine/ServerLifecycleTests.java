@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.TestServers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +70,7 @@ class ServerLifecycleTests {
 
 	@Test
 	void stopEndsEveryThreadTheServerStarted() throws IOException {
-		WsServer server = TestServers.echo(TestServers.config().ioThreads(3).build());
+		WsServer server = TestServers.echo(TestServers.config().network((network) -> network.ioThreads(3)).build());
 		try (RawClient client = RawClient.open(server.port())) {
 			client.sendText("start a handler thread");
 			client.assertReceivesText("start a handler thread");

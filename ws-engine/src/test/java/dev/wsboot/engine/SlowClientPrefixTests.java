@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.wsboot.engine.support.TestServers;
+import dev.wsboot.engine.support.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,10 @@ class SlowClientPrefixTests {
 			}
 		};
 		this.server = TestServers.start(WsServer.builder()
-			.config(TestServers.config().maxOutboundQueueSize(64 * 1024).closeTimeout(Duration.ofSeconds(5)).build())
+			.config(TestServers.config()
+				.limits((limits) -> limits.maxOutboundQueueSize(64 * 1024))
+				.timeouts((timeouts) -> timeouts.closeTimeout(Duration.ofSeconds(5)))
+				.build())
 			.endpoint("/push", pusher));
 		try (RawClient client = RawClient.open(this.server.port(), "/push")) {
 			int refused = this.firstRefused.get(10, TimeUnit.SECONDS);

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +58,8 @@ class SlowClientTests {
 		};
 		this.server = TestServers.start(WsServer.builder()
 			.config(TestServers.config()
-				.maxOutboundQueueSize(64 * 1024)
-				.slowClientPolicy(policy)
-				.closeTimeout(Duration.ofMillis(300))
+				.limits((limits) -> limits.maxOutboundQueueSize(64 * 1024).slowClientPolicy(policy))
+				.timeouts((timeouts) -> timeouts.closeTimeout(Duration.ofMillis(300)))
 				.build())
 			.endpoint("/flood", flood));
 	}

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.wsboot.engine.RawClient.Frame;
+import dev.wsboot.engine.support.RawClient.Frame;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +48,8 @@ class TimeoutTests {
 
 	@Test
 	void clientThatConnectsAndSendsNothingIsDisconnectedAfterTheHandshakeTimeout() throws IOException {
-		start(TestServers.config().handshakeTimeout(Duration.ofMillis(200)).closeTimeout(Duration.ofMillis(200)));
+		start(TestServers.config()
+			.timeouts((timeouts) -> timeouts.handshakeTimeout(Duration.ofMillis(200)).closeTimeout(Duration.ofMillis(200))));
 		try (RawClient client = RawClient.connect(this.server.port())) {
 			long started = System.nanoTime();
 			assertThat(client.awaitEndOfStream()).as("connection closed by the server").isTrue();
@@ -58,7 +61,7 @@ class TimeoutTests {
 
 	@Test
 	void partialUpgradeRequestIsAnsweredWith408AfterTheHandshakeTimeout() throws IOException {
-		start(TestServers.config().handshakeTimeout(Duration.ofMillis(200)));
+		start(TestServers.config().timeouts((timeouts) -> timeouts.handshakeTimeout(Duration.ofMillis(200))));
 		try (RawClient client = RawClient.connect(this.server.port())) {
 			client.sendAscii("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgr");
 			assertThat(client.readResponse().status()).isEqualTo(408);
@@ -69,7 +72,7 @@ class TimeoutTests {
 
 	@Test
 	void idleConnectionIsClosedWith1001() throws Exception {
-		start(TestServers.config().idleTimeout(Duration.ofMillis(300)));
+		start(TestServers.config().timeouts((timeouts) -> timeouts.idleTimeout(Duration.ofMillis(300))));
 		try (RawClient client = RawClient.open(this.server.port())) {
 			client.assertFailedWith(1001);
 		}
@@ -79,7 +82,7 @@ class TimeoutTests {
 
 	@Test
 	void trafficKeepsAConnectionFromTheIdleTimeout() throws IOException {
-		start(TestServers.config().idleTimeout(Duration.ofMillis(400)));
+		start(TestServers.config().timeouts((timeouts) -> timeouts.idleTimeout(Duration.ofMillis(400))));
 		try (RawClient client = RawClient.open(this.server.port())) {
 			long until = System.nanoTime() + Duration.ofMillis(1000).toNanos();
 			int i = 0;
@@ -95,7 +98,8 @@ class TimeoutTests {
 
 	@Test
 	void clientThatNeverAnswersOurCloseIsDisconnectedAfterTheCloseTimeout() throws Exception {
-		start(TestServers.config().idleTimeout(Duration.ofMillis(200)).closeTimeout(Duration.ofMillis(400)));
+		start(TestServers.config()
+			.timeouts((timeouts) -> timeouts.idleTimeout(Duration.ofMillis(200)).closeTimeout(Duration.ofMillis(400))));
 		try (RawClient client = RawClient.open(this.server.port())) {
 			Frame close = client.readClose();
 			assertThat(close.closeCode()).isEqualTo(1001);
@@ -109,7 +113,8 @@ class TimeoutTests {
 
 	@Test
 	void keepAlivePingsAreSentAtThePingIntervalAndAnsweredPongsKeepTheConnection() throws IOException {
-		start(TestServers.config().pingInterval(Duration.ofMillis(200)).pongTimeout(Duration.ofMillis(300)));
+		start(TestServers.config()
+			.timeouts((timeouts) -> timeouts.pingInterval(Duration.ofMillis(200)).pongTimeout(Duration.ofMillis(300))));
 		try (RawClient client = RawClient.open(this.server.port())) {
 			long opened = System.nanoTime();
 			// Four pings answered span more than the interval plus the pong timeout.
@@ -131,7 +136,8 @@ class TimeoutTests {
 
 	@Test
 	void clientThatNeverAnswersKeepAlivePingsIsDroppedAndTheHandlerSees1006() throws Exception {
-		start(TestServers.config().pingInterval(Duration.ofMillis(200)).pongTimeout(Duration.ofMillis(300)));
+		start(TestServers.config()
+			.timeouts((timeouts) -> timeouts.pingInterval(Duration.ofMillis(200)).pongTimeout(Duration.ofMillis(300))));
 		try (RawClient client = RawClient.open(this.server.port())) {
 			assertThat(client.readFrame().opcode()).isEqualTo(0x9);
 			// Never answer; the pings keep coming until the server gives up and drops TCP.

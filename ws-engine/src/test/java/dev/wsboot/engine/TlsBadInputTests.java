@@ -10,6 +10,9 @@ import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.TestServers;
+import dev.wsboot.engine.support.TlsEngineClient;
 import dev.wsboot.test.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +42,7 @@ class TlsBadInputTests {
 		Path keyStore = TestCertificates.keyStore(directory, "bad-input");
 		clientContext = TestCertificates.clientContext(keyStore);
 		server = TestServers.start(WsServer.builder()
-			.config(TestServers.config().handshakeTimeout(HANDSHAKE_TIMEOUT).build())
+			.config(TestServers.config().timeouts((timeouts) -> timeouts.handshakeTimeout(HANDSHAKE_TIMEOUT)).build())
 			.sslContext(TestCertificates.serverContext(keyStore))
 			.endpoint("/", new EchoHandler()));
 	}

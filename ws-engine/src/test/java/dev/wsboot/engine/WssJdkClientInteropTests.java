@@ -1,9 +1,11 @@
 package dev.wsboot.engine;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -12,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
-import dev.wsboot.engine.JdkClientInteropTests.Client;
+import dev.wsboot.engine.support.InteropServer;
+import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.test.TestCertificates;
+import dev.wsboot.test.WsTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +44,9 @@ class WssJdkClientInteropTests {
 
 	private static InteropServer server;
 
-	private Client client;
+	private WsTestClient client;
+
+	private URI uri;
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -57,69 +63,76 @@ class WssJdkClientInteropTests {
 	@AfterEach
 	void abortClient() {
 		if (this.client != null) {
-			this.client.socket.abort();
+			this.client.webSocket().abort();
 		}
 	}
 
 	@ParameterizedTest(name = "text of {0} bytes")
 	@ValueSource(ints = { 0, 1, 125, 126, 16 * 1024, 16 * 1024 + 1, 65535, 65536, 1024 * 1024, 16 * 1024 * 1024 })
 	void textMessageIsEchoedOverTls(int size) throws Exception {
-		this.client = Client.connect(http, server, "/");
+		this.client = connect("/");
 		String text = "é*".repeat(size / 3) + "*".repeat(size % 3);
 		assertThat(text.getBytes(StandardCharsets.UTF_8)).hasSize(size);
-		this.client.socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-		assertThat(this.client.messages.poll(20, TimeUnit.SECONDS)).isEqualTo(text);
+		this.client.webSocket().sendText(text, true).get(10, TimeUnit.SECONDS);
+		assertThat(this.client.next(Duration.ofSeconds(20))).isEqualTo(text);
 	}
 
 	@ParameterizedTest(name = "binary of {0} bytes")
 	@ValueSource(ints = { 0, 1, 125, 126, 16 * 1024, 16 * 1024 + 1, 65535, 65536, 1024 * 1024, 16 * 1024 * 1024 })
 	void binaryMessageIsEchoedOverTls(int size) throws Exception {
-		this.client = Client.connect(http, server, "/");
+		this.client = connect("/");
 		byte[] data = new byte[size];
 		new Random(size).nextBytes(data);
-		this.client.socket.sendBinary(ByteBuffer.wrap(data), true).get(10, TimeUnit.SECONDS);
-		assertThat((byte[]) this.client.messages.poll(20, TimeUnit.SECONDS)).isEqualTo(data);
+		this.client.webSocket().sendBinary(ByteBuffer.wrap(data), true).get(10, TimeUnit.SECONDS);
+		assertThat((byte[]) this.client.next(Duration.ofSeconds(20))).isEqualTo(data);
 	}
 
 	@Test
 	void manyMessagesInABurstAreEchoedInOrder() throws Exception {
-		this.client = Client.connect(http, server, "/");
+		this.client = connect("/");
 		for (int i = 0; i < 500; i++) {
-			this.client.socket.sendText("message " + i, true).get(5, TimeUnit.SECONDS);
+			this.client.webSocket().sendText("message " + i, true).get(5, TimeUnit.SECONDS);
 		}
 		for (int i = 0; i < 500; i++) {
-			assertThat(this.client.messages.poll(5, TimeUnit.SECONDS)).isEqualTo("message " + i);
+			assertThat(this.client.next(Duration.ofSeconds(5))).isEqualTo("message " + i);
 		}
 	}
 
 	@Test
 	void clientInitiatedCloseIsEchoedWithItsCode() throws Exception {
-		this.client = Client.connect(http, server, "/");
-		this.client.socket.sendClose(4000, "client leaves").get(5, TimeUnit.SECONDS);
-		assertThat(this.client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(4000);
-		assertThat(server.serverClose(this.client.uri)).isEqualTo(new CloseStatus(4000, "client leaves"));
+		this.client = connect("/");
+		this.client.webSocket().sendClose(4000, "client leaves").get(5, TimeUnit.SECONDS);
+		assertThat(this.client.awaitClose(Duration.ofSeconds(5)).code()).isEqualTo(4000);
+		assertThat(server.serverClose(this.uri)).isEqualTo(new CloseStatus(4000, "client leaves"));
 	}
 
 	@Test
 	void serverInitiatedCloseReachesTheClientWithCodeAndReason() throws Exception {
-		this.client = Client.connect(http, server, "/close");
-		this.client.socket.sendText("4001 server says bye", true).get(5, TimeUnit.SECONDS);
-		assertThat(this.client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(4001);
-		assertThat(this.client.closeReason).isEqualTo("server says bye");
-		this.client.socket.sendClose(4001, "");
-		assertThat(server.serverClose(this.client.uri).code()).isEqualTo(4001);
+		this.client = connect("/close");
+		this.client.webSocket().sendText("4001 server says bye", true).get(5, TimeUnit.SECONDS);
+		WsTestClient.Close close = this.client.awaitClose(Duration.ofSeconds(5));
+		assertThat(close.code()).isEqualTo(4001);
+		assertThat(close.reason()).isEqualTo("server says bye");
+		this.client.webSocket().sendClose(4001, "");
+		assertThat(server.serverClose(this.uri).code()).isEqualTo(4001);
 	}
 
 	@Test
 	void clientThatDoesNotTrustTheCertificateFailsAndIsCountedAsTls() throws Exception {
-		long before = server.server.stats().handshakesRejected(HandshakeRejection.TLS);
+		long before = server.server().stats().handshakesRejected(HandshakeRejection.TLS);
 		SSLContext trustsOther = TestCertificates.clientContext(TestCertificates.keyStore(directory, "other"));
 		HttpClient distrustful = HttpClient.newBuilder().sslContext(trustsOther).build();
-		assertThatThrownBy(() -> Client.connect(distrustful, server, "/"))
+		assertThatThrownBy(() -> WsTestClient.connectAsync(distrustful, server.uri("/")).get(5, TimeUnit.SECONDS))
 			.isInstanceOfAny(ExecutionException.class, CompletionException.class)
 			.hasCauseInstanceOf(SSLHandshakeException.class);
-		TestServers.await("the TLS rejection to be counted", java.time.Duration.ofSeconds(5),
-				() -> server.server.stats().handshakesRejected(HandshakeRejection.TLS) == before + 1);
+		TestServers.await("the TLS rejection to be counted", Duration.ofSeconds(5),
+				() -> server.server().stats().handshakesRejected(HandshakeRejection.TLS) == before + 1);
+	}
+
+	/** Connects to the path on a new tag, so the test can ask what the server saw of this client. */
+	private WsTestClient connect(String path) {
+		this.uri = server.uri(path);
+		return WsTestClient.connect(http, this.uri);
 	}
 
 }

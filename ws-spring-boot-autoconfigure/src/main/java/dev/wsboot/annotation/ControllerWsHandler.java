@@ -6,6 +6,7 @@ import java.util.function.LongConsumer;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves an endpoint with a controller's methods and applies the error policy:
@@ -55,7 +56,7 @@ final class ControllerWsHandler implements WsHandler {
 		onMessage(this.methods.binary(), session, data, "binary");
 	}
 
-	private void onMessage(HandlerMethod method, WsSession session, Object message, String type) {
+	private void onMessage(@Nullable HandlerMethod method, WsSession session, Object message, String type) {
 		if (method == null) {
 			logger.log(Level.WARNING, () -> "Closing session #" + session.id() + " on " + this.methods.path()
 					+ " with 1003: " + this.methods.controllerClass().getName() + " takes no " + type + " messages");
@@ -81,7 +82,8 @@ final class ControllerWsHandler implements WsHandler {
 	}
 
 	/** Invokes a handler method, timing it; an exception goes through the error policy. */
-	private Object call(HandlerMethod method, WsSession session, Object payload, LongConsumer timer) {
+	private @Nullable Object call(@Nullable HandlerMethod method, WsSession session, @Nullable Object payload,
+			LongConsumer timer) {
 		if (method == null) {
 			return null;
 		}

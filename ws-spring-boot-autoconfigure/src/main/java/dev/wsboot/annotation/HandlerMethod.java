@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import dev.wsboot.engine.WsSession;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
 
@@ -58,8 +59,8 @@ final class HandlerMethod {
 	 * Calls the method; an exception it or a resolver throws is rethrown as is, not wrapped.
 	 * @param payload the message, close status or error, depending on the event
 	 */
-	Object invoke(WsSession session, Object payload) throws Throwable {
-		Object[] args = new Object[this.resolvers.length];
+	@Nullable Object invoke(WsSession session, @Nullable Object payload) throws Throwable {
+		@Nullable Object[] args = new Object[this.resolvers.length];
 		for (int i = 0; i < args.length; i++) {
 			args[i] = this.resolvers[i].resolveArgument(this.parameters[i], session, payload);
 		}

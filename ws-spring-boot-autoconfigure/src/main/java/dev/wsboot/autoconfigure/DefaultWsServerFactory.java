@@ -35,8 +35,6 @@ final class DefaultWsServerFactory implements ConfigurableWsServerFactory, Dispo
 
 	private final boolean virtualThreads;
 
-	private final int handlerThreads;
-
 	private final WsSslBundle tls;
 
 	private final List<WsServerCustomizer> customizers = new ArrayList<>();
@@ -53,12 +51,11 @@ final class DefaultWsServerFactory implements ConfigurableWsServerFactory, Dispo
 	 * @param tls the SSL bundle's TLS settings, or null for plain ws://
 	 */
 	DefaultWsServerFactory(WsServerConfig config, Supplier<List<WsHandshakeInterceptor>> interceptors,
-			Supplier<List<WsSessionListener>> listeners, boolean virtualThreads, int handlerThreads, WsSslBundle tls) {
+			Supplier<List<WsSessionListener>> listeners, boolean virtualThreads, WsSslBundle tls) {
 		this.config = config;
 		this.interceptors = interceptors;
 		this.listeners = listeners;
 		this.virtualThreads = virtualThreads;
-		this.handlerThreads = handlerThreads;
 		this.tls = tls;
 	}
 
@@ -84,7 +81,7 @@ final class DefaultWsServerFactory implements ConfigurableWsServerFactory, Dispo
 		endpoints.forEach(builder::endpoint);
 		this.interceptors.get().forEach(builder::interceptor);
 		this.listeners.get().forEach(builder::sessionListener);
-		if (this.config.handlerExecution() == WsServerConfig.HandlerExecution.EXECUTOR) {
+		if (!this.config.handlers().onIoThread()) {
 			builder.executor(executor());
 		}
 		if (this.tls != null) {
@@ -120,7 +117,7 @@ final class DefaultWsServerFactory implements ConfigurableWsServerFactory, Dispo
 			thread.setDaemon(true);
 			return thread;
 		};
-		ExecutorService executor = Executors.newFixedThreadPool(this.handlerThreads, threads);
+		ExecutorService executor = Executors.newFixedThreadPool(this.config.handlers().threads(), threads);
 		this.executor = executor;
 		this.executorRelease = executor::shutdown;
 		return executor;

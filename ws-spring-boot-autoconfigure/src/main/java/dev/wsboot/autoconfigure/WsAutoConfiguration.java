@@ -77,7 +77,7 @@ public final class WsAutoConfiguration {
 		WsSslBundle tls = (bundle != null) ? WsSslBundle.of(sslBundles.getIfAvailable(), bundle) : null;
 		DefaultWsServerFactory factory = new DefaultWsServerFactory(config,
 				() -> interceptors.orderedStream().toList(), () -> listeners.orderedStream().toList(),
-				Threading.VIRTUAL.isActive(environment), properties.getHandlerThreads(), tls);
+				Threading.VIRTUAL.isActive(environment), tls);
 		factory.setServerCustomizers(customizers.orderedStream().toList());
 		return factory;
 	}

@@ -7,12 +7,14 @@ import java.util.List;
 import dev.wsboot.engine.WsServerConfig.HandlerExecution;
 import dev.wsboot.engine.WsServerConfig.SlowClientPolicy;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration of the wsboot WebSocket server, bound to {@code ws.*}. Defaults equal the
- * engine's {@code WsServerConfig.DEFAULT} (a test keeps them in step).
+ * Configuration of the wsboot WebSocket server, bound to {@code ws.*}. Every default is the engine's
+ * (its config parts' {@code DEFAULT}s), written here too only for the IDE metadata; a test keeps each equal.
  */
 @ConfigurationProperties("ws")
 public class WsProperties {
@@ -30,12 +32,12 @@ public class WsProperties {
 	/**
 	 * Network address to bind. All interfaces when not set.
 	 */
-	private String host;
+	private @Nullable String host;
 
 	/**
 	 * Number of selector (I/O) threads. One per available processor when not set.
 	 */
-	private Integer ioThreads;
+	private @Nullable Integer ioThreads;
 
 	/**
 	 * Largest message accepted over all its fragments. Larger messages close the connection with
@@ -85,10 +87,11 @@ public class WsProperties {
 
 	/**
 	 * Origins allowed to connect: exact values, patterns with '*' such as
-	 * 'https://*.example.com', or '*' for any. Requests without an Origin header are always
-	 * allowed.
+	 * 'https://*.example.com', or '*' for any (any web page may then connect with its visitors'
+	 * cookies). Empty allows pages from the same host as the request, on any port. Requests
+	 * without an Origin header are always allowed.
 	 */
-	private List<String> allowedOrigins = new ArrayList<>(List.of("*"));
+	private List<String> allowedOrigins = new ArrayList<>();
 
 	/**
 	 * Bytes that may wait to be written to one client before the slow-client policy applies.
@@ -124,6 +127,29 @@ public class WsProperties {
 	private int handlerThreads = 16;
 
 	/**
+	 * Connections that may be in the upgrade at once; past it the oldest pending upgrade is
+	 * dropped, so slow or stalled upgrades cannot lock real clients out.
+	 */
+	private int maxPendingHandshakes = 1000;
+
+	/**
+	 * Open connections allowed from one remote address; further upgrades get 429. 0 for no limit.
+	 */
+	private int maxConnectionsPerAddress;
+
+	/**
+	 * Messages one connection may send per second, with bursts up to a second's worth; past it
+	 * the connection is closed with 1008. 0 for no limit.
+	 */
+	private long maxMessagesPerSecond;
+
+	/**
+	 * Message payload per second one connection may send, with bursts up to a second's worth;
+	 * past it the connection is closed with 1008. 0 for no limit.
+	 */
+	private DataSize maxBytesPerSecond = DataSize.ofBytes(0);
+
+	/**
 	 * Time to wait on shutdown for clients to answer the server's close frame (1001) before the
 	 * remaining connections are dropped. Keep it below
 	 * 'spring.lifecycle.timeout-per-shutdown-phase'.
@@ -132,7 +158,8 @@ public class WsProperties {
 
 	private final Ssl ssl = new Ssl();
 
-	private final Compression compression = new Compression();
+	@NestedConfigurationProperty
+	private final WsCompressionProperties compression = new WsCompressionProperties();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -150,19 +177,19 @@ public class WsProperties {
 		this.port = port;
 	}
 
-	public String getHost() {
+	public @Nullable String getHost() {
 		return this.host;
 	}
 
-	public void setHost(String host) {
+	public void setHost(@Nullable String host) {
 		this.host = host;
 	}
 
-	public Integer getIoThreads() {
+	public @Nullable Integer getIoThreads() {
 		return this.ioThreads;
 	}
 
-	public void setIoThreads(Integer ioThreads) {
+	public void setIoThreads(@Nullable Integer ioThreads) {
 		this.ioThreads = ioThreads;
 	}
 
@@ -238,6 +265,38 @@ public class WsProperties {
 		this.pongTimeout = pongTimeout;
 	}
 
+	public int getMaxPendingHandshakes() {
+		return this.maxPendingHandshakes;
+	}
+
+	public void setMaxPendingHandshakes(int maxPendingHandshakes) {
+		this.maxPendingHandshakes = maxPendingHandshakes;
+	}
+
+	public int getMaxConnectionsPerAddress() {
+		return this.maxConnectionsPerAddress;
+	}
+
+	public void setMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
+		this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+	}
+
+	public long getMaxMessagesPerSecond() {
+		return this.maxMessagesPerSecond;
+	}
+
+	public void setMaxMessagesPerSecond(long maxMessagesPerSecond) {
+		this.maxMessagesPerSecond = maxMessagesPerSecond;
+	}
+
+	public DataSize getMaxBytesPerSecond() {
+		return this.maxBytesPerSecond;
+	}
+
+	public void setMaxBytesPerSecond(DataSize maxBytesPerSecond) {
+		this.maxBytesPerSecond = maxBytesPerSecond;
+	}
+
 	public List<String> getAllowedOrigins() {
 		return this.allowedOrigins;
 	}
@@ -294,7 +353,7 @@ public class WsProperties {
 		this.handlerThreads = handlerThreads;
 	}
 
-	public Compression getCompression() {
+	public WsCompressionProperties getCompression() {
 		return this.compression;
 	}
 
@@ -320,79 +379,14 @@ public class WsProperties {
 		 * wss://. Its protocols and ciphers apply, and a reloadable bundle's new certificate serves
 		 * new connections without a restart. Plain ws:// when not set.
 		 */
-		private String bundle;
+		private @Nullable String bundle;
 
-		public String getBundle() {
+		public @Nullable String getBundle() {
 			return this.bundle;
 		}
 
-		public void setBundle(String bundle) {
+		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
-		}
-
-	}
-
-	/**
-	 * The permessage-deflate extension (RFC 7692), bound to {@code ws.compression.*}.
-	 */
-	public static class Compression {
-
-		/**
-		 * Whether to accept permessage-deflate when a client offers it. Compression costs CPU, and
-		 * compressing secrets together with attacker-chosen data can leak them through message
-		 * sizes.
-		 */
-		private boolean enabled = false;
-
-		/**
-		 * Smallest message payload to compress. Smaller messages are sent uncompressed.
-		 */
-		private DataSize minSize = DataSize.ofBytes(256);
-
-		/**
-		 * Whether compressed connections may keep their compression context between messages.
-		 * Better compression of small similar messages, at the cost of a Deflater and an Inflater
-		 * held by every connection (about 150 to 300 KiB of native memory each); without it, idle
-		 * compressed connections hold none and broadcasts are compressed once.
-		 */
-		private boolean contextTakeover = false;
-
-		/**
-		 * Deflate level, from 1 (fastest) to 9 (smallest). Lower levels save most CPU on large
-		 * messages.
-		 */
-		private int level = 6;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public DataSize getMinSize() {
-			return this.minSize;
-		}
-
-		public void setMinSize(DataSize minSize) {
-			this.minSize = minSize;
-		}
-
-		public boolean isContextTakeover() {
-			return this.contextTakeover;
-		}
-
-		public void setContextTakeover(boolean contextTakeover) {
-			this.contextTakeover = contextTakeover;
-		}
-
-		public int getLevel() {
-			return this.level;
-		}
-
-		public void setLevel(int level) {
-			this.level = level;
 		}
 
 	}

@@ -13,6 +13,7 @@ import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsSession;
 import dev.wsboot.engine.WsSessionListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link WsBroadcaster} over the running engine. It keeps group membership and drops a client
@@ -20,7 +21,7 @@ import dev.wsboot.engine.WsSessionListener;
  */
 public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 
-	private final Supplier<WsServer> server;
+	private final Supplier<@Nullable WsServer> server;
 
 	private final Map<String, Set<Long>> groups = new ConcurrentHashMap<>();
 
@@ -29,7 +30,7 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 	/**
 	 * @param server the running server, or null while it is not running (sends then return false)
 	 */
-	public DefaultWsBroadcaster(Supplier<WsServer> server) {
+	public DefaultWsBroadcaster(Supplier<@Nullable WsServer> server) {
 		this.server = server;
 	}
 
@@ -198,12 +199,12 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 	}
 
 	/** Removes from a set, dropping it when empty so that groups nobody is in take no memory. */
-	private static <T> Set<T> remove(Set<T> set, T element) {
+	private static <T> @Nullable Set<T> remove(Set<T> set, T element) {
 		set.remove(element);
 		return set.isEmpty() ? null : set;
 	}
 
-	private WsSession find(long clientId) {
+	private @Nullable WsSession find(long clientId) {
 		WsServer server = this.server.get();
 		return (server != null) ? server.session(clientId).orElse(null) : null;
 	}

@@ -68,10 +68,10 @@ public class WsServerLifecycle implements SmartLifecycle {
 			server.start();
 		}
 		catch (BindException ex) {
-			throw new WsPortInUseException(server.config().port(), ex);
+			throw new WsPortInUseException(server.config().network().port(), ex);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("WebSocket server could not start on port " + server.config().port(), ex);
+			throw new UncheckedIOException("WebSocket server could not start on port " + server.config().network().port(), ex);
 		}
 		this.server = server;
 		this.events.publishEvent(new WsServerStartedEvent(server));

@@ -50,11 +50,14 @@ public class WsMetrics implements ApplicationListener<WsServerStartedEvent> {
 
 	private void bindServer() {
 		for (HandshakeRejection reason : HandshakeRejection.values()) {
-			serverCounter("ws.handshakes.rejected", "Upgrade requests refused", Tags.of("reason", reason.tagValue()),
+			serverCounter("ws.handshakes.rejected", "Upgrade requests rejected", Tags.of("reason", reason.tagValue()),
 					(stats) -> stats.handshakesRejected(reason));
 		}
 		serverCounter("ws.clients.slow", "Clients closed because their outbound queue was full", Tags.empty(),
 				ServerStats::slowClientsClosed);
+		Gauge.builder("ws.handshakes.pending", this, (metrics) -> metrics.server.stats().pendingHandshakes())
+			.description("Connections whose upgrade is still in progress")
+			.register(this.registry);
 		Gauge.builder("ws.outbound.queued", this, WsMetrics::queuedBytes)
 			.description("Bytes queued for sending and not yet written, over all connections")
 			.baseUnit(BYTES)

@@ -50,22 +50,23 @@ class WsAutoConfigurationTests {
 					"ws.handler-execution=io-thread", "ws.max-connections=7")
 			.run((context) -> {
 				WsServerConfig config = context.getBean(WsServerConfig.class);
-				assertThat(config.maxFrameSize()).isEqualTo(64 * 1024);
-				assertThat(config.maxMessageSize()).isEqualTo(2 * 1024 * 1024);
-				assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(90));
-				assertThat(config.allowedOrigins()).containsExactly("https://*.example.com");
-				assertThat(config.slowClientPolicy()).isEqualTo(WsServerConfig.SlowClientPolicy.DROP);
-				assertThat(config.ioThreads()).isEqualTo(1);
-				assertThat(config.handlerExecution()).isEqualTo(WsServerConfig.HandlerExecution.IO_THREAD);
-				assertThat(config.maxConnections()).isEqualTo(7);
+				assertThat(config.limits().maxFrameSize()).isEqualTo(64 * 1024);
+				assertThat(config.limits().maxMessageSize()).isEqualTo(2 * 1024 * 1024);
+				assertThat(config.timeouts().idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+				assertThat(config.network().allowedOrigins()).containsExactly("https://*.example.com");
+				assertThat(config.limits().slowClientPolicy()).isEqualTo(WsServerConfig.SlowClientPolicy.DROP);
+				assertThat(config.network().ioThreads()).isEqualTo(1);
+				assertThat(config.handlers().execution()).isEqualTo(WsServerConfig.HandlerExecution.IO_THREAD);
+				assertThat(config.limits().maxConnections()).isEqualTo(7);
 			});
 	}
 
 	@Test
 	void configCustomizersApplyAfterProperties() {
 		this.runner.withPropertyValues("ws.max-connections=7")
-			.withBean(WsServerConfigCustomizer.class, () -> (builder) -> builder.maxConnections(9))
-			.run((context) -> assertThat(context.getBean(WsServerConfig.class).maxConnections()).isEqualTo(9));
+			.withBean(WsServerConfigCustomizer.class,
+					() -> (builder) -> builder.limits((limits) -> limits.maxConnections(9)))
+			.run((context) -> assertThat(context.getBean(WsServerConfig.class).limits().maxConnections()).isEqualTo(9));
 	}
 
 	@Test
@@ -103,7 +104,23 @@ class WsAutoConfigurationTests {
 	@Test
 	void compressionLevelReachesTheEngineConfig() {
 		this.runner.withPropertyValues("ws.compression.level=1")
-			.run((context) -> assertThat(context.getBean(WsServerConfig.class).compressionLevel()).isEqualTo(1));
+			.run((context) -> assertThat(context.getBean(WsServerConfig.class).compression().level()).isEqualTo(1));
+	}
+
+	@Test
+	void handlerThreadsReachTheEngineConfig() {
+		this.runner.withPropertyValues("ws.handler-threads=3")
+			.run((context) -> assertThat(context.getBean(WsServerConfig.class).handlers().threads()).isEqualTo(3));
+	}
+
+	@Test
+	void handlerThreadsBelowOneFailStartupNamingTheProperty() {
+		this.runner.withPropertyValues("ws.handler-threads=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("ws.handler-threads");
+		});
 	}
 
 	@Test
@@ -116,7 +133,10 @@ class WsAutoConfigurationTests {
 
 	@Test
 	void userDefinedConfigBacksOff() {
-		WsServerConfig own = WsServerConfig.builder().port(0).maxConnections(3).build();
+		WsServerConfig own = WsServerConfig.builder()
+			.network((network) -> network.port(0))
+			.limits((limits) -> limits.maxConnections(3))
+			.build();
 		this.runner.withBean(WsServerConfig.class, () -> own)
 			.run((context) -> assertThat(context.getBean(WsServerConfig.class)).isSameAs(own));
 	}

@@ -63,7 +63,7 @@ class WsServerFactoryAutoConfigurationTests {
 			WsServer started = context.getBean(WsServerLifecycle.class).getServer();
 			assertThat(own.created).containsExactly(started);
 			assertThat(started.isRunning()).isTrue();
-			assertThat(started.config().maxConnections()).isEqualTo(5);
+			assertThat(started.config().limits().maxConnections()).isEqualTo(5);
 		});
 	}
 
@@ -118,7 +118,10 @@ class WsServerFactoryAutoConfigurationTests {
 		WsServerFactory ownServerFactory() {
 			return (Collection<WsEndpoint> endpoints) -> {
 				WsServer.Builder builder = WsServer.builder()
-					.config(WsServerConfig.builder().port(0).maxConnections(5).build());
+					.config(WsServerConfig.builder()
+						.network((network) -> network.port(0))
+						.limits((limits) -> limits.maxConnections(5))
+						.build());
 				endpoints.forEach(builder::endpoint);
 				WsServer server = builder.build();
 				this.created.add(server);

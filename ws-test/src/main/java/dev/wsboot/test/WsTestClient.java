@@ -33,6 +33,8 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
 	private final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
 
+	private final LinkedBlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
+
 	private final CompletableFuture<Close> closed = new CompletableFuture<>();
 
 	private final StringBuilder text = new StringBuilder();
@@ -63,22 +65,40 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 				Map.of(), List.of());
 	}
 
+	/** Connects with this HTTP client (its SSL context, for wss://) to a full ws:// or wss:// URI. */
+	public static WsTestClient connect(HttpClient http, URI uri) {
+		return connect(http, uri, Map.of(), List.of());
+	}
+
+	/**
+	 * Starts connecting, for a test that checks how a connection fails: the future fails as
+	 * {@link WebSocket.Builder#buildAsync} does, with the handshake's own exception as its cause.
+	 */
+	public static CompletableFuture<WsTestClient> connectAsync(HttpClient http, URI uri) {
+		return connectAsync(http, uri, Map.of(), List.of());
+	}
+
 	private static WsTestClient connect(HttpClient http, URI uri, Map<String, String> headers, List<String> subprotocols) {
-		String path = uri.getPath();
+		try {
+			return connectAsync(http, uri, headers, subprotocols).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not connect to " + uri.getPath(), ex);
+		}
+	}
+
+	private static CompletableFuture<WsTestClient> connectAsync(HttpClient http, URI uri, Map<String, String> headers,
+			List<String> subprotocols) {
 		WsTestClient client = new WsTestClient();
 		WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(TIMEOUT);
 		headers.forEach(builder::header);
 		if (!subprotocols.isEmpty()) {
 			builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
 		}
-		try {
-			client.socket = builder.buildAsync(uri, client)
-				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not connect to " + path, ex);
-		}
-		return client;
+		return builder.buildAsync(uri, client).thenApply((socket) -> {
+			client.socket = socket;
+			return client;
+		});
 	}
 
 	/**
@@ -116,6 +136,14 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 		}
 	}
 
+	/**
+	 * The JDK's WebSocket under this client, for what the blocking methods do not cover: fragments,
+	 * pings, a close with a chosen code, an abort.
+	 */
+	public WebSocket webSocket() {
+		return this.socket;
+	}
+
 	public String subprotocol() {
 		return this.socket.getSubprotocol();
 	}
@@ -132,12 +160,26 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
 	/** The next message: a String for text, a byte[] for binary. Fails after a timeout. */
 	public Object next() {
+		return next(TIMEOUT);
+	}
+
+	/** The next message: a String for text, a byte[] for binary. Fails after the given time. */
+	public Object next(Duration timeout) {
+		return poll(this.messages, "message", timeout);
+	}
+
+	/** The payload of the next pong received. Fails after the given time. */
+	public byte[] nextPong(Duration timeout) {
+		return poll(this.pongs, "pong", timeout);
+	}
+
+	private static <T> T poll(LinkedBlockingQueue<T> queue, String what, Duration timeout) {
 		try {
-			Object message = this.messages.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-			if (message == null) {
-				throw new AssertionError("No message within " + TIMEOUT);
+			T received = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			if (received == null) {
+				throw new AssertionError("No " + what + " within " + timeout);
 			}
-			return message;
+			return received;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -198,11 +240,16 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
 	/** The status of the server's close frame; fails after a timeout. */
 	public Close awaitClose() {
+		return awaitClose(TIMEOUT);
+	}
+
+	/** The status of the server's close frame; fails after the given time. */
+	public Close awaitClose(Duration timeout) {
 		try {
-			return this.closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			return this.closed.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (Exception ex) {
-			throw new AssertionError("The connection did not close within " + TIMEOUT, ex);
+			throw new AssertionError("The connection did not close within " + timeout, ex);
 		}
 	}
 
@@ -239,6 +286,15 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 			this.messages.add(this.binary.toByteArray());
 			this.binary.reset();
 		}
+		webSocket.request(1);
+		return null;
+	}
+
+	@Override
+	public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+		byte[] payload = new byte[message.remaining()];
+		message.get(payload);
+		this.pongs.add(payload);
 		webSocket.request(1);
 		return null;
 	}

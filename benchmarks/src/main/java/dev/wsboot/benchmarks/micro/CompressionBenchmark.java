@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import dev.wsboot.engine.LimitsConfig;
 import dev.wsboot.engine.internal.protocol.MessageDeflater;
 import dev.wsboot.engine.internal.protocol.MessageInflater;
 import dev.wsboot.engine.internal.protocol.Opcode;
@@ -49,7 +50,7 @@ public class CompressionBenchmark {
 		this.compressed = new byte[frame.remaining() - header];
 		frame.position(header);
 		frame.get(this.compressed);
-		this.inflater = new MessageInflater(this.pool, false, 16 * 1024 * 1024);
+		this.inflater = new MessageInflater(this.pool, false, LimitsConfig.builder().maxMessageSize(16 * 1024 * 1024).build());
 	}
 
 	@TearDown

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
+import dev.wsboot.engine.LimitsConfig;
 import dev.wsboot.engine.internal.protocol.FrameDecoder;
 import dev.wsboot.engine.internal.protocol.FrameListener;
 
@@ -38,7 +39,8 @@ public class FrameDecodingBenchmark {
 	@Setup
 	public void setUp(Blackhole blackhole) {
 		this.frames = frames(this.size);
-		this.decoder = new FrameDecoder(new SinkListener(blackhole), this.size, 0);
+		LimitsConfig limits = LimitsConfig.builder().maxMessageSize(this.size).maxFrameSize(this.size).build();
+		this.decoder = new FrameDecoder(new SinkListener(blackhole), limits, 0);
 	}
 
 	@Benchmark

@@ -24,17 +24,16 @@ public final class WsbootPeer {
 				: WsServerConfig.HandlerExecution.EXECUTOR;
 		AtomicReference<WsServer> self = new AtomicReference<>();
 		WsServerConfig config = WsServerConfig.builder()
-			.host("127.0.0.1")
-			.port(port)
-			.handlerExecution(mode)
+			.network((network) -> network.host("127.0.0.1").port(port))
+			.handlers((handlers) -> handlers.execution(mode))
 			// Room for the large-message and idle scenarios; everything else stays at the defaults.
-			.maxMessageSize(16 * 1024 * 1024)
-			.maxFrameSize(16 * 1024 * 1024)
-			.maxOutboundQueueSize(64L * 1024 * 1024)
-			.maxInboundQueueSize(64L * 1024 * 1024)
-			.maxConnections(50_000)
+			.limits((limits) -> limits.maxMessageSize(16 * 1024 * 1024)
+				.maxFrameSize(16 * 1024 * 1024)
+				.maxOutboundQueueSize(64L * 1024 * 1024)
+				.maxInboundQueueSize(64L * 1024 * 1024)
+				.maxConnections(50_000))
 			// Accepted only when a client offers it: the compressed echo scenario.
-			.compressionEnabled(true)
+			.compression((compression) -> compression.enabled(true))
 			.build();
 		WsServer server = WsServer.builder()
 			.config(config)

@@ -32,16 +32,14 @@ public final class AutobahnEchoServer {
 		WsServerConfig config = WsServerConfig.builder()
 			// The plugin connects to InetAddress.getLocalHost(), which is loopback on our machines;
 			// binding loopback keeps the fuzzed server off every other interface.
-			.host("127.0.0.1")
-			.port(Integer.parseInt(args[0]))
-			.maxMessageSize(MAX_PAYLOAD)
-			.maxFrameSize(MAX_PAYLOAD)
-			.maxOutboundQueueSize(MAX_QUEUE)
-			.maxInboundQueueSize(MAX_QUEUE)
+			.network((network) -> network.host("127.0.0.1").port(Integer.parseInt(args[0])))
+			.limits((limits) -> limits.maxMessageSize(MAX_PAYLOAD)
+				.maxFrameSize(MAX_PAYLOAD)
+				.maxOutboundQueueSize(MAX_QUEUE)
+				.maxInboundQueueSize(MAX_QUEUE))
 			// Cases 12.x and 13.x test permessage-deflate (RFC 7692) with every parameter offer;
 			// with context takeover allowed, the server keeps whatever context the offer lets it.
-			.compressionEnabled(true)
-			.compressionContextTakeover(true)
+			.compression((compression) -> compression.enabled(true).contextTakeover(true))
 			.build();
 		WsServer.builder().config(config).endpoint("/", new EchoHandler()).build().start();
 	}

@@ -3,9 +3,9 @@ package dev.wsboot.engine.conformance;
 import java.io.IOException;
 import java.time.Duration;
 
-import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.RawClient.Frame;
-import dev.wsboot.engine.TestServers;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.RawClient.Frame;
+import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.engine.WsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,7 +134,8 @@ class CloseConformanceTests extends ConformanceTestSupport {
 	 */
 	@Test
 	void case7_5_1_afterABadCloseFrameTheServerClosesTcpWithoutWaitingForTheClient() throws IOException {
-		WsServer patient = TestServers.echo(TestServers.config().closeTimeout(Duration.ofSeconds(60)).build());
+		WsServer patient = TestServers
+			.echo(TestServers.config().timeouts((timeouts) -> timeouts.closeTimeout(Duration.ofSeconds(60))).build());
 		try (RawClient client = RawClient.open(patient.port())) {
 			client.sendFrame(0x88, concat(RawClient.closeBody(1000, ""), new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }));
 			assertThat(client.readClose().closeCode()).isEqualTo(1007);

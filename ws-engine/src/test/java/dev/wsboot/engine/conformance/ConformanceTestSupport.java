@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.TestServers;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.engine.WsServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -2,8 +2,8 @@ package dev.wsboot.engine.conformance;
 
 import java.io.IOException;
 
-import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.RawClient.Frame;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.RawClient.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.RawClient.Frame;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.RawClient.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -7,9 +7,9 @@ import java.util.List;
 
 import dev.wsboot.engine.EchoHandler;
 import dev.wsboot.engine.HandshakeRejection;
-import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.RawClient.Response;
-import dev.wsboot.engine.TestServers;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.RawClient.Response;
+import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsServer;
@@ -44,8 +44,8 @@ class HandshakeConformanceTests {
 		};
 		server = TestServers.start(WsServer.builder()
 			.config(TestServers.config()
-				.maxHandshakeSize(1024)
-				.allowedOrigins(List.of("https://example.com", "https://*.example.org"))
+				.limits((limits) -> limits.maxHandshakeSize(1024))
+				.network((network) -> network.allowedOrigins(List.of("https://example.com", "https://*.example.org")))
 				.build())
 			.endpoint("/", new EchoHandler())
 			.endpoint(new WsEndpoint("/proto", describeSession, List.of("v2.chat", "v1.chat"), false))
@@ -174,7 +174,7 @@ class HandshakeConformanceTests {
 
 	@Test
 	void upgradeOverMaxConnectionsIsRefusedWith503AndASlotFreedIsReused() throws IOException {
-		WsServer small = TestServers.echo(TestServers.config().maxConnections(2).build());
+		WsServer small = TestServers.echo(TestServers.config().limits((limits) -> limits.maxConnections(2)).build());
 		try (RawClient first = RawClient.open(small.port()); RawClient second = RawClient.open(small.port())) {
 			assertThat(upgrade(small, "/").status()).isEqualTo(503);
 			assertThat(small.stats().handshakesRejected(HandshakeRejection.TOO_MANY_CONNECTIONS)).isEqualTo(1);

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 
-import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.RawClient.Frame;
-import dev.wsboot.engine.TestServers;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.RawClient.Frame;
+import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.engine.WsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,7 +98,8 @@ class LargeMessageConformanceTests extends ConformanceTestSupport {
 
 	@Test
 	void frameOverMaxFrameSizeFailsWith1009() throws IOException {
-		WsServer limited = TestServers.echo(TestServers.config().maxFrameSize(1000).maxMessageSize(3000).build());
+		WsServer limited = TestServers
+			.echo(TestServers.config().limits((limits) -> limits.maxFrameSize(1000).maxMessageSize(3000)).build());
 		try (RawClient client = RawClient.open(limited.port())) {
 			client.sendBinary(new byte[1000]);
 			assertThat(client.readFrame().payload()).hasSize(1000);
@@ -114,7 +115,8 @@ class LargeMessageConformanceTests extends ConformanceTestSupport {
 
 	@Test
 	void messageOverMaxMessageSizeAcrossFragmentsFailsWith1009() throws IOException {
-		WsServer limited = TestServers.echo(TestServers.config().maxFrameSize(1000).maxMessageSize(3000).build());
+		WsServer limited = TestServers
+			.echo(TestServers.config().limits((limits) -> limits.maxFrameSize(1000).maxMessageSize(3000)).build());
 		try (RawClient client = RawClient.open(limited.port())) {
 			client.send(concat(RawClient.frame(0x02, new byte[1000]), RawClient.frame(0x00, new byte[1000]),
 					RawClient.frame(0x80, new byte[1000])));

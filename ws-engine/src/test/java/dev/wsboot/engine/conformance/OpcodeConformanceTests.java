@@ -2,7 +2,7 @@ package dev.wsboot.engine.conformance;
 
 import java.io.IOException;
 
-import dev.wsboot.engine.RawClient;
+import dev.wsboot.engine.support.RawClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -3,8 +3,8 @@ package dev.wsboot.engine.conformance;
 import java.io.IOException;
 import java.util.Arrays;
 
-import dev.wsboot.engine.RawClient;
-import dev.wsboot.engine.RawClient.Frame;
+import dev.wsboot.engine.support.RawClient;
+import dev.wsboot.engine.support.RawClient.Frame;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,7 +3,7 @@ package dev.wsboot.engine.conformance;
 import java.io.IOException;
 import java.util.stream.Stream;
 
-import dev.wsboot.engine.RawClient;
+import dev.wsboot.engine.support.RawClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -2,7 +2,7 @@ package dev.wsboot.engine.conformance;
 
 import java.io.IOException;
 
-import dev.wsboot.engine.RawClient;
+import dev.wsboot.engine.support.RawClient;
 import dev.wsboot.engine.internal.protocol.Utf8Cases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

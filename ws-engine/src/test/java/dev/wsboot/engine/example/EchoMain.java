@@ -22,7 +22,7 @@ public final class EchoMain {
 
 	static WsServer start(int port) throws IOException {
 		WsServer server = WsServer.builder()
-			.config(WsServerConfig.builder().port(port).build())
+			.config(WsServerConfig.builder().network((network) -> network.port(port)).build())
 			.endpoint("/echo", new WsHandler() {
 				@Override
 				public void onText(WsSession session, String text) {

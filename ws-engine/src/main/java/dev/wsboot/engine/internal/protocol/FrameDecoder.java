@@ -1,6 +1,7 @@
 package dev.wsboot.engine.internal.protocol;
 
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.LimitsConfig;
 
 import java.nio.ByteBuffer;
 
@@ -57,13 +58,14 @@ public final class FrameDecoder {
 
 	/**
 	 * @param listener receives the frames
-	 * @param maxFrameSize the largest payload accepted; larger frames fail with 1009
+	 * @param limits its {@link LimitsConfig#maxFrameSize()} is the largest payload accepted; larger
+	 * frames fail with 1009
 	 * @param allowedRsv the reserved bits a negotiated extension defines, in place as in
 	 * {@link FrameHeader#RSV1} (0 when none is)
 	 */
-	public FrameDecoder(FrameListener listener, long maxFrameSize, int allowedRsv) {
+	public FrameDecoder(FrameListener listener, LimitsConfig limits, int allowedRsv) {
 		this.listener = listener;
-		this.maxFrameSize = maxFrameSize;
+		this.maxFrameSize = limits.maxFrameSize();
 		this.allowedRsv = allowedRsv;
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An HTTP/1.1 request head (RFC 7230 §3): request line and header fields. Header names are kept
  * lower case; repeated fields keep every value in order.
@@ -23,7 +25,7 @@ public final class HttpRequest {
 
 	private final String head;
 
-	private volatile Map<String, List<String>> headers;
+	private volatile @Nullable Map<String, List<String>> headers;
 
 	HttpRequest(String method, String target, String version, Map<String, List<String>> headers, String head) {
 		this.method = method;
@@ -76,7 +78,7 @@ public final class HttpRequest {
 	}
 
 	/** The field's values joined with ", " as RFC 7230 §3.2.2 allows, or null if absent. */
-	public String header(String name) {
+	public @Nullable String header(String name) {
 		List<String> values = headers().get(name.toLowerCase(Locale.ROOT));
 		if (values == null) {
 			return null;

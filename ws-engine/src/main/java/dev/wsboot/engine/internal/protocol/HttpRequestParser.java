@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads an HTTP/1.1 request head from bytes that may arrive one at a time (RFC 7230 §3). It stops
  * right after the empty line that ends the head, leaving any following bytes (frames a client sent
@@ -33,7 +35,7 @@ public final class HttpRequestParser {
 	 * @return the request once its head is complete, null while more bytes are needed
 	 * @throws HandshakeException 400 for a malformed head, 431 for one over the size limit
 	 */
-	public HttpRequest parse(ByteBuffer buffer) {
+	public @Nullable HttpRequest parse(ByteBuffer buffer) {
 		while (buffer.hasRemaining()) {
 			byte b = buffer.get();
 			if (this.length == this.maxHeadSize) {

@@ -1,6 +1,9 @@
 package dev.wsboot.engine.internal.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.LimitsConfig;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +29,7 @@ public final class MessageAssembler implements FrameListener {
 	private final Utf8Validator utf8 = new Utf8Validator();
 
 	/** Null unless permessage-deflate was agreed. */
-	private final MessageInflater inflater;
+	private final @Nullable MessageInflater inflater;
 
 	/** Whether the data message in progress is compressed. */
 	private boolean compressed;
@@ -54,23 +57,23 @@ public final class MessageAssembler implements FrameListener {
 
 	/**
 	 * @param listener receives the messages
-	 * @param maxMessageSize the largest message accepted, over all its fragments; larger ones fail
-	 * with 1009
+	 * @param limits its {@link LimitsConfig#maxMessageSize()} is the largest message accepted, over
+	 * all its fragments; larger ones fail with 1009
 	 * @param scratch a buffer that may be used during a single {@link FrameDecoder#decode} call to
 	 * decode a text frame that arrived whole, saving a copy; shared by all connections of one
 	 * thread, never kept between calls
 	 */
-	public MessageAssembler(MessageListener listener, long maxMessageSize, byte[] scratch) {
-		this(listener, maxMessageSize, scratch, null);
+	public MessageAssembler(MessageListener listener, LimitsConfig limits, byte[] scratch) {
+		this(listener, limits, scratch, null);
 	}
 
 	/**
 	 * @param inflater decompresses messages with RSV1 set, or null if permessage-deflate was not
 	 * agreed; the scratch buffer then also holds unmasked compressed bytes on their way into it
 	 */
-	public MessageAssembler(MessageListener listener, long maxMessageSize, byte[] scratch, MessageInflater inflater) {
+	public MessageAssembler(MessageListener listener, LimitsConfig limits, byte[] scratch, @Nullable MessageInflater inflater) {
 		this.listener = listener;
-		this.maxMessageSize = maxMessageSize;
+		this.maxMessageSize = limits.maxMessageSize();
 		this.scratch = scratch;
 		this.inflater = inflater;
 	}

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Compresses whole outgoing messages for one connection (RFC 7692 §7.2.1) into single frames with
  * RSV1 set (§6). With context takeover the connection owns a Deflater, taken on its first
@@ -24,7 +26,7 @@ public final class MessageDeflater {
 
 	private final boolean contextTakeover;
 
-	private Deflater deflater;
+	private @Nullable Deflater deflater;
 
 	private boolean released;
 
@@ -50,7 +52,7 @@ public final class MessageDeflater {
 	 * A frame with RSV1 set holding the compressed message.
 	 * @return the frame, or null once {@link #release() released}
 	 */
-	public ByteBuffer frame(int opcode, byte[] data, int offset, int length) {
+	public @Nullable ByteBuffer frame(int opcode, byte[] data, int offset, int length) {
 		if (!this.contextTakeover) {
 			return compressOnce(this.pool, opcode, data, offset, length);
 		}

@@ -1,6 +1,7 @@
 package dev.wsboot.engine.internal.protocol;
 
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.LimitsConfig;
 
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -49,12 +50,13 @@ public final class MessageInflater {
 	 * @param pool where Inflaters come from and go back to
 	 * @param contextTakeover whether the client keeps its context between messages, so this side
 	 * must keep its Inflater too; false when {@code client_no_context_takeover} was agreed
-	 * @param maxMessageSize the largest inflated message; more fails with 1009
+	 * @param limits its {@link LimitsConfig#maxMessageSize()} is the largest inflated message; more
+	 * fails with 1009
 	 */
-	public MessageInflater(ZlibPool pool, boolean contextTakeover, int maxMessageSize) {
+	public MessageInflater(ZlibPool pool, boolean contextTakeover, LimitsConfig limits) {
 		this.pool = pool;
 		this.contextTakeover = contextTakeover;
-		this.maxMessageSize = maxMessageSize;
+		this.maxMessageSize = limits.maxMessageSize();
 	}
 
 	/**
@@ -141,7 +143,8 @@ public final class MessageInflater {
 			}
 		}
 		catch (DataFormatException ex) {
-			throw new WsProtocolException(CloseStatus.INVALID_PAYLOAD, "Invalid compressed data: " + ex.getMessage());
+			// zlib's own words stay here: no internal detail goes to the client.
+			throw new WsProtocolException(CloseStatus.INVALID_PAYLOAD, "Invalid compressed data");
 		}
 	}
 

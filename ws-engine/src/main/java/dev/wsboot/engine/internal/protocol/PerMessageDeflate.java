@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Negotiates the permessage-deflate extension (RFC 7692 §5, §7.1) from the client's offers in
  * {@code Sec-WebSocket-Extensions}. Offers are tried in the client's order of preference; the first
@@ -74,7 +76,7 @@ public final class PerMessageDeflate {
 	 * §7.1.1.2 allow even when the offer did not include those parameters
 	 * @return the agreement, or null to answer without the extension
 	 */
-	public static Agreement negotiate(List<String> headerValues, boolean contextTakeover) {
+	public static @Nullable Agreement negotiate(@Nullable List<String> headerValues, boolean contextTakeover) {
 		if (headerValues == null) {
 			return null;
 		}
@@ -95,7 +97,7 @@ public final class PerMessageDeflate {
 	}
 
 	/** One offer: {@code name *( ";" param [ "=" value ] )} (RFC 6455 §9.1); null to decline it. */
-	private static Agreement accept(String offer, boolean contextTakeover) {
+	private static @Nullable Agreement accept(String offer, boolean contextTakeover) {
 		List<String> parts = split(offer, ';');
 		if (parts == null || parts.isEmpty() || !NAME.equalsIgnoreCase(parts.get(0).trim())) {
 			return null;
@@ -155,7 +157,7 @@ public final class PerMessageDeflate {
 	 * §7.1.2.1: a decimal integer from 8 to 15 without leading zeros.
 	 * @return the value, or -1 if it is missing or invalid
 	 */
-	static int windowBits(String value) {
+	static int windowBits(@Nullable String value) {
 		if (value == null || value.isEmpty() || value.length() > 2 || value.charAt(0) == '0') {
 			return -1;
 		}
@@ -175,7 +177,7 @@ public final class PerMessageDeflate {
 	 * (RFC 6455 §9.1).
 	 * @return the value, or null if it is neither
 	 */
-	static String unquote(String value) {
+	static @Nullable String unquote(String value) {
 		String content = value;
 		if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
 			StringBuilder unescaped = new StringBuilder(value.length());
@@ -211,7 +213,7 @@ public final class PerMessageDeflate {
 	 * Splits at the separator outside quoted strings, dropping empty elements (RFC 7230 §7).
 	 * @return the elements, trimmed, or null if a quoted string is not closed
 	 */
-	static List<String> split(String value, char separator) {
+	static @Nullable List<String> split(String value, char separator) {
 		List<String> elements = new ArrayList<>(4);
 		StringBuilder element = new StringBuilder();
 		boolean quoted = false;

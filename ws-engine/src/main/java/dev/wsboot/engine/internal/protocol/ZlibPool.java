@@ -5,11 +5,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
+import dev.wsboot.engine.CompressionConfig;
+
 /**
  * Raw-deflate codecs ({@code nowrap}, as RFC 7692 §7.2 needs) lent to connections, and the count of
- * those alive. Each holds native zlib memory (about 260 KiB for a Deflater, 40 KiB for an Inflater
- * once used) that the garbage collector does not see, so every codec taken is given back, and a
- * codec the pool has no room for is {@code end()}ed at once instead of waiting for a Cleaner.
+ * those alive. Each holds native zlib memory that the garbage collector does not see. At the
+ * JDK's settings (15 window bits, memory level 8) zlib allocates for a Deflater
+ * {@code (1 << (windowBits + 2)) + (1 << (memLevel + 9))} = 128 + 128 = 256 KiB plus a few KiB of
+ * state, and for an Inflater a few KiB of state plus, on first use, its {@code 1 << windowBits} =
+ * 32 KiB window. Only the pages zlib touches become resident: measured, about 82 KiB for a new
+ * Deflater, 130 KiB after one small message, 13 KiB for an Inflater (see
+ * {@code WsServerConfig.compressionContextTakeover()}), up to the full allocation once large
+ * messages fill the windows. So every codec taken is given back, and a codec the pool has no room
+ * for is {@code end()}ed at once instead of waiting for a Cleaner.
  *
  * <p>One pool serves a whole server: codecs are taken for one message when there is no context
  * takeover, and for the life of a connection when there is. The pool keeps at most
@@ -40,10 +48,13 @@ public final class ZlibPool {
 
 	/**
 	 * @param capacity the idle codecs of each kind kept for reuse
-	 * @param level the Deflaters' compression level, 1 (fastest) to 9 (smallest), or
-	 * {@link Deflater#DEFAULT_COMPRESSION} (zlib's 6)
+	 * @param compression its {@link CompressionConfig#level()} is the Deflaters' compression level
 	 */
-	public ZlibPool(int capacity, int level) {
+	public ZlibPool(int capacity, CompressionConfig compression) {
+		this(capacity, compression.level());
+	}
+
+	private ZlibPool(int capacity, int level) {
 		this.capacity = capacity;
 		this.level = level;
 	}

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
 
@@ -61,11 +63,11 @@ final class CloseState {
 	/** Whether the socket is half-closed after the reply, to let the peer read it (§7.1.7). */
 	private boolean halfClose;
 
-	private CloseStatus status;
+	private @Nullable CloseStatus status;
 
-	private CloseCategory category;
+	private @Nullable CloseCategory category;
 
-	/** When the close started, for the close timeout; 0 while open. */
+	/** When the close started, for the close timeout; meaningful once the phase is not OPEN. */
 	private volatile long closingSince;
 
 	/** Whether application messages may still be queued: until our close frame is (§5.5.1). */
@@ -88,13 +90,15 @@ final class CloseState {
 	 * @param category how to count the close, or null to class it by its code
 	 * @return whether this call started the close
 	 */
-	synchronized boolean startClose(int code, String reason, CloseCategory category, Runnable queueCloseFrame) {
+	synchronized boolean startClose(int code, String reason, @Nullable CloseCategory category, Runnable queueCloseFrame) {
 		if (this.phase != Phase.OPEN) {
 			return false;
 		}
 		record(code, reason, category);
-		queueCloseFrame.run();
+		// Closed to senders before the frame is queued: one that still saw the session open is
+		// told false by the sender if its frame lands behind ours.
 		enter(Phase.CLOSE_SENT);
+		queueCloseFrame.run();
 		return true;
 	}
 
@@ -144,7 +148,7 @@ final class CloseState {
 	 * The handler has seen every event before the peer's close or violation: takes the reply to
 	 * queue, or null if the connection closed meanwhile. Any thread.
 	 */
-	synchronized Reply takeReply() {
+	synchronized @Nullable Reply takeReply() {
 		if (this.phase != Phase.REPLY_PENDING) {
 			return null;
 		}
@@ -175,17 +179,16 @@ final class CloseState {
 	record Outcome(CloseStatus status, CloseCategory category) {
 	}
 
-	private void record(int code, String reason, CloseCategory category) {
+	/** The first reason wins, its status and category together. */
+	private void record(int code, String reason, @Nullable CloseCategory category) {
 		if (this.status == null) {
 			this.status = new CloseStatus(code, reason);
-		}
-		if (this.category == null) {
 			this.category = category;
 		}
 	}
 
 	private void enter(Phase next) {
-		if (this.closingSince == 0) {
+		if (this.phase == Phase.OPEN) {
 			this.closingSince = System.nanoTime();
 		}
 		this.phase = next;

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -124,7 +126,7 @@ final class DefaultWsSession implements WsSession {
 	}
 
 	/** Starts the close handshake, counted under this category. */
-	void close(int code, String reason, CloseCategory category) {
+	void close(int code, String reason, @Nullable CloseCategory category) {
 		this.sender.close(code, reason, category);
 	}
 

@@ -2,6 +2,7 @@ package dev.wsboot.engine.internal.session;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,8 @@ public final class EndpointTable {
 		Map<String, PathCounters> counters = new LinkedHashMap<>();
 		byPath.replaceAll((path, shared) -> List.copyOf(shared));
 		byPath.keySet().forEach((path) -> counters.put(path, new PathCounters(path)));
-		this.byPath = Map.copyOf(byPath);
+		// Map.copyOf would lose the order that paths() promises.
+		this.byPath = Collections.unmodifiableMap(byPath);
 		this.counters = Map.copyOf(counters);
 	}
 

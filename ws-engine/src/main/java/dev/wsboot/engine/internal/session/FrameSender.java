@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -8,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.CompressionConfig;
+import dev.wsboot.engine.LimitsConfig;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.internal.protocol.FrameEncoder;
 import dev.wsboot.engine.internal.protocol.MessageDeflater;
@@ -48,10 +52,13 @@ final class FrameSender {
 
 	private final ServerCounters serverStats;
 
-	private final WsServerConfig config;
+	private final LimitsConfig limits;
+
+	/** Messages of at least its minimum size are compressed once permessage-deflate is agreed. */
+	private final int compressionMinSize;
 
 	/** Null unless permessage-deflate was agreed; then messages of at least the minimum size are compressed. */
-	private final MessageDeflater deflater;
+	private final @Nullable MessageDeflater deflater;
 
 	/** Names the session in log lines. */
 	private final String name;
@@ -71,15 +78,17 @@ final class FrameSender {
 	private volatile int aboveHighWater;
 
 	FrameSender(Connection connection, CloseState closeState, PathCounters stats, ServerCounters serverStats,
-			WsServerConfig config, MessageDeflater deflater, String name, ReplyScope replies, Runnable overHighWater) {
+			LimitsConfig limits, CompressionConfig compression, @Nullable MessageDeflater deflater, String name, ReplyScope replies,
+			Runnable overHighWater) {
 		this.replies = replies;
-		this.highWaterMark = highWaterMark(config);
+		this.highWaterMark = highWaterMark(limits);
 		this.overHighWater = overHighWater;
 		this.connection = connection;
 		this.closeState = closeState;
 		this.stats = stats;
 		this.serverStats = serverStats;
-		this.config = config;
+		this.limits = limits;
+		this.compressionMinSize = compression.minSize();
 		this.deflater = deflater;
 		this.name = name;
 	}
@@ -110,7 +119,7 @@ final class FrameSender {
 
 	/** A broadcast message: its shared plain or shared compressed frame, or compressed in our own context. */
 	boolean send(BroadcastMessage message) {
-		if (this.deflater == null || message.length() < this.config.compressionMinSize()) {
+		if (this.deflater == null || message.length() < this.compressionMinSize) {
 			return send(message.plainFrame().duplicate(), message.isText());
 		}
 		if (this.deflater.isContextFree()) {
@@ -122,7 +131,7 @@ final class FrameSender {
 	/** With permessage-deflate agreed: small messages go as they are, the others compressed (RFC 7692 §6.1). */
 	private boolean sendCompressible(int opcode, byte[] data, int offset, int length) {
 		boolean text = opcode == Opcode.TEXT;
-		if (length < this.config.compressionMinSize()) {
+		if (length < this.compressionMinSize) {
 			return send(FrameEncoder.frame(opcode, data, offset, length), text);
 		}
 		if (this.deflater.isContextFree()) {
@@ -143,11 +152,7 @@ final class FrameSender {
 				return false;
 			}
 			ByteBuffer frame = this.deflater.frame(opcode, data, offset, length);
-			if (frame == null) {
-				return false;
-			}
-			enqueue(frame, text);
-			return true;
+			return frame != null && enqueue(frame, text);
 		}
 	}
 
@@ -156,24 +161,20 @@ final class FrameSender {
 	 * session gets its own view of the same bytes.
 	 */
 	private boolean send(ByteBuffer frame, boolean text) {
-		if (!this.closeState.isSendable() || !admits(frame.remaining())) {
-			return false;
-		}
-		enqueue(frame, text);
-		return true;
+		return this.closeState.isSendable() && admits(frame.remaining()) && enqueue(frame, text);
 	}
 
 	/**
 	 * The queue level that pauses reading: half the outbound bound, so the replies of a client that
 	 * sends faster than it reads stop growing well before a push would find the queue full.
 	 */
-	static long highWaterMark(WsServerConfig config) {
-		return Math.max(1, config.maxOutboundQueueSize() / 2);
+	static long highWaterMark(LimitsConfig limits) {
+		return Math.max(1, limits.maxOutboundQueueSize() / 2);
 	}
 
 	/** The queue level at which reading resumes, a quarter of the high-water mark. */
-	static long lowWaterMark(WsServerConfig config) {
-		return highWaterMark(config) / 4;
+	static long lowWaterMark(LimitsConfig limits) {
+		return highWaterMark(limits) / 4;
 	}
 
 	/**
@@ -184,21 +185,29 @@ final class FrameSender {
 	private boolean admits(int size) {
 		long queued = this.connection.queuedBytes();
 		// The first message always fits, so one message larger than the bound can still be sent.
-		if (queued > 0 && queued + size > this.config.maxOutboundQueueSize() && !this.replies.isReply()) {
+		if (queued > 0 && queued + size > this.limits.maxOutboundQueueSize() && !this.replies.isReply()) {
 			return overflow(queued, size);
 		}
 		return true;
 	}
 
-	private void enqueue(ByteBuffer frame, boolean text) {
+	/**
+	 * @return false if our close frame got into the queue first, so the frame will not be written:
+	 * a sender that saw the session open a moment before it closed is told so, and nothing is
+	 * counted as sent
+	 */
+	private boolean enqueue(ByteBuffer frame, boolean text) {
 		int size = frame.remaining();
-		this.connection.enqueue(frame);
+		if (!this.connection.enqueue(frame)) {
+			return false;
+		}
 		this.stats.sent(text, size);
 		SENT.getAndAdd(this, 1L);
 		this.connection.requestFlush();
 		if (this.connection.queuedBytes() > this.highWaterMark && ABOVE_HIGH_WATER.compareAndSet(this, 0, 1)) {
 			this.overHighWater.run();
 		}
+		return true;
 	}
 
 	/** The queue drained to the low-water mark: the next crossing is reported again. I/O thread. */
@@ -207,7 +216,7 @@ final class FrameSender {
 	}
 
 	private boolean overflow(long queued, int size) {
-		if (this.config.slowClientPolicy() == WsServerConfig.SlowClientPolicy.DROP) {
+		if (this.limits.slowClientPolicy() == WsServerConfig.SlowClientPolicy.DROP) {
 			this.stats.dropped();
 			logger.log(Level.WARNING, () -> "Dropped a message of " + size + " bytes to slow client " + this.name + ": "
 					+ queued + " bytes already queued");
@@ -217,7 +226,7 @@ final class FrameSender {
 		if (close(CloseStatus.POLICY_VIOLATION, "Slow client: outbound queue full", CloseCategory.SLOW_CLIENT)) {
 			this.serverStats.slowClientClosed();
 			logger.log(Level.WARNING, () -> "Closing slow client " + this.name + ": " + queued
-					+ " bytes queued, over the limit of " + this.config.maxOutboundQueueSize());
+					+ " bytes queued, over the limit of " + this.limits.maxOutboundQueueSize());
 		}
 		return false;
 	}
@@ -238,7 +247,9 @@ final class FrameSender {
 		if (!this.closeState.isSendable()) {
 			return false;
 		}
-		this.connection.enqueue(FrameEncoder.frame(opcode, payload, 0, payload.length));
+		if (!this.connection.enqueue(FrameEncoder.frame(opcode, payload, 0, payload.length))) {
+			return false;
+		}
 		this.connection.requestFlush();
 		return true;
 	}
@@ -249,7 +260,7 @@ final class FrameSender {
 	 * @param category how to count the close, or null to class it by its code
 	 * @return whether this call started the close
 	 */
-	boolean close(int code, String reason, CloseCategory category) {
+	boolean close(int code, String reason, @Nullable CloseCategory category) {
 		boolean started = this.closeState.startClose(code, reason, category,
 				() -> this.connection.enqueueFinal(FrameEncoder.close(code, reason), AfterFinalFrame.KEEP_OPEN));
 		if (started) {

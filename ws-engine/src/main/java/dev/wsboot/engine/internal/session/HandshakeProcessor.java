@@ -1,6 +1,9 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,11 +39,11 @@ final class HandshakeProcessor {
 	private final SessionRegistry sessions;
 
 	/** Null when interceptors run on the I/O thread. */
-	private final Executor interceptorExecutor;
+	private final @Nullable Executor interceptorExecutor;
 
 	/** @param interceptorExecutor where interceptors run, or null to run them on the I/O thread */
 	HandshakeProcessor(EndpointTable endpoints, OriginMatcher origins, List<WsHandshakeInterceptor> interceptors,
-			SessionRegistry sessions, Executor interceptorExecutor) {
+			SessionRegistry sessions, @Nullable Executor interceptorExecutor) {
 		this.endpoints = endpoints;
 		this.origins = origins;
 		this.interceptors = List.copyOf(interceptors);
@@ -61,7 +64,7 @@ final class HandshakeProcessor {
 			return CompletableFuture.supplyAsync(() -> intercept(accept), this.interceptorExecutor);
 		}
 		catch (RejectedExecutionException ex) {
-			this.sessions.release();
+			this.sessions.release(address(accept.handshake().remoteAddress()));
 			return CompletableFuture.completedFuture(
 					new Reject(503, "Server is shutting down", HandshakeRejection.SHUTTING_DOWN));
 		}
@@ -80,7 +83,7 @@ final class HandshakeProcessor {
 			return new Reject(ex, (ex.status() == 426) ? HandshakeRejection.VERSION : HandshakeRejection.BAD_REQUEST);
 		}
 		String origin = request.header("origin");
-		if (origin != null && !this.origins.allows(origin)) {
+		if (origin != null && !this.origins.allows(origin, request.header("host"))) {
 			return new Reject(403, "Origin not allowed: " + origin, HandshakeRejection.ORIGIN);
 		}
 		List<String> offered = request.tokens("sec-websocket-protocol");
@@ -89,11 +92,23 @@ final class HandshakeProcessor {
 			return new Reject(400, "This endpoint requires one of the subprotocols "
 					+ this.endpoints.subprotocols(request.path()), HandshakeRejection.BAD_REQUEST);
 		}
-		if (!this.sessions.tryReserve()) {
-			return new Reject(503, "Too many connections", HandshakeRejection.TOO_MANY_CONNECTIONS);
+		switch (this.sessions.tryReserve(address(remoteAddress))) {
+			case SERVER_FULL -> {
+				return new Reject(503, "Too many connections", HandshakeRejection.TOO_MANY_CONNECTIONS);
+			}
+			case ADDRESS_FULL -> {
+				return new Reject(429, "Too many connections from this address", HandshakeRejection.TOO_MANY_FROM_ADDRESS);
+			}
+			case NONE -> {
+			}
 		}
 		HandshakeContext handshake = new HandshakeContext(request, remoteAddress, offered, selection.subprotocol());
 		return new Accept(handshake, key, selection.endpoint(), this.endpoints.counters(request.path()));
+	}
+
+	/** The address a connection slot is counted under; null when the socket no longer knows it. */
+	static @Nullable InetAddress address(@Nullable InetSocketAddress remoteAddress) {
+		return (remoteAddress != null) ? remoteAddress.getAddress() : null;
 	}
 
 	private HandshakeDecision intercept(Accept accept) {
@@ -102,12 +117,13 @@ final class HandshakeProcessor {
 			try {
 				interceptor.beforeHandshake(handshake);
 			}
-			catch (Exception ex) {
+			catch (Exception | Error ex) {
+				// An Error too: the slot reserved for this upgrade must go back, and the client hear 500.
 				logger.log(Level.ERROR, "Handshake interceptor " + interceptor + " failed on " + handshake.path(), ex);
 				handshake.reject(500, "Handshake interceptor failed");
 			}
 			if (handshake.isRejected()) {
-				this.sessions.release();
+				this.sessions.release(address(handshake.remoteAddress()));
 				return new Reject(handshake.rejectStatus(), handshake.rejectReason(), HandshakeRejection.INTERCEPTOR);
 			}
 		}

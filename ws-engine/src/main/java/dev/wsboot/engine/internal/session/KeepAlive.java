@@ -1,6 +1,6 @@
 package dev.wsboot.engine.internal.session;
 
-import java.time.Duration;
+import dev.wsboot.engine.TimeoutConfig;
 
 /**
  * Liveness of one open connection: the idle timeout, and keep-alive pings whose pongs must come
@@ -25,14 +25,16 @@ final class KeepAlive {
 
 	private long nextPingAt;
 
-	/** When the unanswered keep-alive ping was sent, 0 if none is. */
+	/** When the unanswered keep-alive ping was sent; meaningful while {@link #pingOutstanding}. */
 	private long pingSentAt;
 
-	/** @param pingInterval zero for no keep-alive pings; idleTimeout zero for no idle timeout */
-	KeepAlive(Duration idleTimeout, Duration pingInterval, Duration pongTimeout, long now) {
-		this.idleNanos = idleTimeout.toNanos();
-		this.pingIntervalNanos = pingInterval.toNanos();
-		this.pongTimeoutNanos = pongTimeout.toNanos();
+	private boolean pingOutstanding;
+
+	/** A zero ping interval means no keep-alive pings, a zero idle timeout no idle timeout. */
+	KeepAlive(TimeoutConfig timeouts, long now) {
+		this.idleNanos = timeouts.idleTimeout().toNanos();
+		this.pingIntervalNanos = timeouts.pingInterval().toNanos();
+		this.pongTimeoutNanos = timeouts.pongTimeout().toNanos();
 		this.lastReadAt = now;
 		this.nextPingAt = now + this.pingIntervalNanos;
 	}
@@ -43,7 +45,7 @@ final class KeepAlive {
 
 	/** Any pong counts as the answer: §5.5.3 allows an unsolicited one as a heartbeat. */
 	void pongReceived() {
-		this.pingSentAt = 0;
+		this.pingOutstanding = false;
 	}
 
 	/** What the protocol must do at this tick; SEND_PING means a ping is now owed. */
@@ -54,12 +56,13 @@ final class KeepAlive {
 		if (this.pingIntervalNanos == 0) {
 			return Verdict.ALIVE;
 		}
-		if (this.pingSentAt != 0 && now - this.pingSentAt > this.pongTimeoutNanos) {
+		if (this.pingOutstanding && now - this.pingSentAt > this.pongTimeoutNanos) {
 			return Verdict.PONG_TIMEOUT;
 		}
 		if (now - this.nextPingAt >= 0) {
 			this.nextPingAt = now + this.pingIntervalNanos;
-			if (this.pingSentAt == 0) {
+			if (!this.pingOutstanding) {
+				this.pingOutstanding = true;
 				this.pingSentAt = now;
 			}
 			return Verdict.SEND_PING;

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tells a session's replies from pushes: a send made on the thread that is delivering one of the
  * session's own messages answers what the client sent, so the client causes it and its own
@@ -9,7 +11,7 @@ package dev.wsboot.engine.internal.session;
  */
 final class ReplyScope {
 
-	private volatile Thread delivering;
+	private volatile @Nullable Thread delivering;
 
 	void enter() {
 		this.delivering = Thread.currentThread();

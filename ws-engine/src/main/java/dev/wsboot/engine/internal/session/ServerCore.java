@@ -6,8 +6,11 @@ import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,8 +25,11 @@ import javax.net.ssl.SSLEngine;
 
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.HandlerConfig;
+import dev.wsboot.engine.NetworkConfig;
 import dev.wsboot.engine.PathStats;
 import dev.wsboot.engine.ServerStats;
+import dev.wsboot.engine.TimeoutConfig;
 import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsHandshakeInterceptor;
 import dev.wsboot.engine.WsServerConfig;
@@ -69,15 +75,16 @@ public final class ServerCore {
 			List<WsSessionListener> listeners, Executor executor) {
 		this.config = config;
 		this.endpoints = new EndpointTable(endpoints);
-		this.sessions = new SessionRegistry(config.maxConnections(), this.endpoints.paths(), listeners);
-		this.ownedExecutor = (executor == null) ? defaultExecutor() : null;
+		this.sessions = new SessionRegistry(config.limits(), config.protection().maxConnectionsPerAddress(),
+				this.endpoints.paths(), listeners);
+		this.ownedExecutor = (executor == null) ? defaultExecutor(config.handlers()) : null;
 		Executor handlerExecutor = (executor != null) ? executor : this.ownedExecutor;
-		boolean handlersOnIoThread = config.handlerExecution() == WsServerConfig.HandlerExecution.IO_THREAD;
-		HandshakeProcessor handshakes = new HandshakeProcessor(this.endpoints, new OriginMatcher(config.allowedOrigins()),
-				interceptors, this.sessions, handlersOnIoThread ? null : handlerExecutor);
+		HandshakeProcessor handshakes = new HandshakeProcessor(this.endpoints,
+				new OriginMatcher(config.network().allowedOrigins()), interceptors, this.sessions,
+				config.handlers().onIoThread() ? null : handlerExecutor);
 		// Idle codecs kept for compressed connections: enough for every I/O thread and a few
 		// handler threads compressing at once; beyond that, codecs are ended when given back.
-		ZlibPool zlib = new ZlibPool(Math.max(8, 2 * config.ioThreads()), config.compressionLevel());
+		ZlibPool zlib = new ZlibPool(Math.max(8, 2 * config.network().ioThreads()), config.compression());
 		this.runtime = new ServerRuntime(config, handshakes, this.sessions, this.stats, handlerExecutor, zlib);
 	}
 
@@ -87,19 +94,27 @@ public final class ServerCore {
 	 * @param tlsPacketSize the largest TLS record, which sizes the read buffers; 0 without TLS
 	 */
 	public void start(Supplier<SSLEngine> tls, int tlsPacketSize) throws IOException {
-		long tick = tickNanos(this.config);
+		NetworkConfig network = this.config.network();
+		long tick = tickNanos(this.config.timeouts());
 		// A TLS server's read buffer holds the plaintext of a read's records plus one more record.
-		int bufferSize = Math.max(this.config.readBufferSize(), 2 * tlsPacketSize);
-		IoLoop[] loops = new IoLoop[this.config.ioThreads()];
+		int bufferSize = Math.max(network.readBufferSize(), 2 * tlsPacketSize);
+		IoLoop[] loops = new IoLoop[network.ioThreads()];
 		for (int i = 0; i < loops.length; i++) {
 			loops[i] = new IoLoop("ws-io-" + i, bufferSize, tick);
 		}
+		// Each I/O thread keeps its own list of pending upgrades, so joining and leaving need no lock;
+		// the limit is shared. Built before the threads start, read only by them.
+		Map<IoLoop, PendingHandshakes> pending = new IdentityHashMap<>();
+		for (IoLoop loop : loops) {
+			pending.put(loop, new PendingHandshakes(this.stats.pendingHandshakeCount(),
+					this.config.protection().maxPendingHandshakes(), loop::execute));
+		}
+		PendingHandshakes.ring(Arrays.stream(loops).map(pending::get).toList());
 		TransportFactory transports = (tls != null) ? TransportFactory.tls(tls) : TransportFactory.PLAIN;
-		InetSocketAddress address = (this.config.host() != null)
-				? new InetSocketAddress(this.config.host(), this.config.port())
-				: new InetSocketAddress(this.config.port());
+		InetSocketAddress address = (network.host() != null) ? new InetSocketAddress(network.host(), network.port())
+				: new InetSocketAddress(network.port());
 		this.acceptor = new Acceptor(address, BACKLOG, loops, transports,
-				(connection) -> new UpgradeHandler(this.runtime, connection));
+				(connection) -> new UpgradeHandler(this.runtime, connection, pending.get(connection.loop())));
 		this.loops = loops;
 		for (IoLoop loop : loops) {
 			loop.start();
@@ -113,10 +128,10 @@ public final class ServerCore {
 	 * Deadlines are checked on a tick a quarter of the shortest timeout, between 10 ms and 1 s, so a
 	 * timeout fires at most 25% late and idle servers wake rarely.
 	 */
-	private static long tickNanos(WsServerConfig config) {
+	private static long tickNanos(TimeoutConfig timeouts) {
 		long shortest = Long.MAX_VALUE;
-		for (Duration timeout : List.of(config.handshakeTimeout(), config.idleTimeout(), config.closeTimeout(),
-				config.pingInterval(), config.pongTimeout())) {
+		for (Duration timeout : List.of(timeouts.handshakeTimeout(), timeouts.idleTimeout(), timeouts.closeTimeout(),
+				timeouts.pingInterval(), timeouts.pongTimeout())) {
 			if (!timeout.isZero()) {
 				shortest = Math.min(shortest, timeout.toNanos());
 			}
@@ -241,22 +256,22 @@ public final class ServerCore {
 
 	/**
 	 * Virtual threads where the JVM has them (Java 21+), found by reflection because we compile for
-	 * 17; else a fixed pool, which bounds the threads a burst of slow handlers can take.
+	 * 17; else a fixed pool of {@link HandlerConfig#threads()}, which bounds the threads a burst of
+	 * slow handlers can take.
 	 */
-	private static ExecutorService defaultExecutor() {
+	private static ExecutorService defaultExecutor(HandlerConfig handlers) {
 		try {
 			Method factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
 			return (ExecutorService) factory.invoke(null);
 		}
 		catch (ReflectiveOperationException ex) {
-			int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 			AtomicInteger count = new AtomicInteger();
 			ThreadFactory threadFactory = (task) -> {
 				Thread thread = new Thread(task, "ws-handler-" + count.incrementAndGet());
 				thread.setDaemon(true);
 				return thread;
 			};
-			return Executors.newFixedThreadPool(threads, threadFactory);
+			return Executors.newFixedThreadPool(handlers.threads(), threadFactory);
 		}
 	}
 

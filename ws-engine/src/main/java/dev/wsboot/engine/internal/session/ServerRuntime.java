@@ -14,7 +14,7 @@ record ServerRuntime(WsServerConfig config, HandshakeProcessor handshakes, Sessi
 		ServerCounters stats, Executor handlerExecutor, ZlibPool zlib) {
 
 	boolean handlersOnIoThread() {
-		return this.config.handlerExecution() == WsServerConfig.HandlerExecution.IO_THREAD;
+		return this.config.handlers().onIoThread();
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -64,10 +66,10 @@ final class SessionEvents implements Runnable {
 	private final ReadControl reading;
 
 	/** Null when handlers run on the I/O thread. */
-	private final Executor executor;
+	private final @Nullable Executor executor;
 
 	/** Null when handlers run on the I/O thread. */
-	private final Queue<SessionEvent> inbox;
+	private final @Nullable Queue<SessionEvent> inbox;
 
 	private final long maxInboxBytes;
 
@@ -85,7 +87,7 @@ final class SessionEvents implements Runnable {
 	private boolean closeDelivered;
 
 	/** @param executor the handler executor, or null to deliver on the I/O thread */
-	SessionEvents(WsSession session, WsHandler handler, Executor executor, long maxInboxBytes, ReadControl reading,
+	SessionEvents(WsSession session, WsHandler handler, @Nullable Executor executor, long maxInboxBytes, ReadControl reading,
 			ReplyScope replies) {
 		this.replies = replies;
 		this.session = session;

@@ -1,10 +1,13 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.TimeoutConfig;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.internal.protocol.FrameDecoder;
 import dev.wsboot.engine.internal.protocol.FrameEncoder;
@@ -49,7 +52,10 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	private final FrameDecoder decoder;
 
 	/** Null unless permessage-deflate was agreed. */
-	private final MessageInflater inflater;
+	private final @Nullable MessageInflater inflater;
+
+	/** Null unless inbound rates are limited. */
+	private final @Nullable InboundRateLimit rateLimit;
 
 	private final Runnable resumeReading = this::resumeIfCaughtUp;
 
@@ -61,14 +67,17 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	/** Reading is paused because the client does not read our replies fast enough. */
 	private boolean pausedByOutbound;
 
+	/** The client broke its rate limit: its messages are no longer delivered while we close. */
+	private boolean overRate;
+
 	private SessionProtocol(ServerRuntime server, Connection connection, Accept accept) {
 		this.server = server;
 		this.connection = connection;
 		WsServerConfig config = server.config();
 		HandshakeContext handshake = accept.handshake();
-		PerMessageDeflate.Agreement deflate = config.compressionEnabled()
+		PerMessageDeflate.Agreement deflate = config.compression().enabled()
 				? PerMessageDeflate.negotiate(handshake.headers().get("sec-websocket-extensions"),
-						config.compressionContextTakeover())
+						config.compression().contextTakeover())
 				: null;
 		String extensions = (deflate != null) ? deflate.responseHeader() : null;
 		connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(accept.key(), handshake.subprotocol(), extensions)));
@@ -77,7 +86,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		handshake.request().compact();
 		MessageDeflater deflater = null;
 		if (deflate != null) {
-			this.inflater = new MessageInflater(server.zlib(), !deflate.clientNoContextTakeover(), config.maxMessageSize());
+			this.inflater = new MessageInflater(server.zlib(), !deflate.clientNoContextTakeover(), config.limits());
 			deflater = new MessageDeflater(server.zlib(), !deflate.serverNoContextTakeover());
 		}
 		else {
@@ -85,18 +94,20 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		}
 		long id = SessionRegistry.nextId();
 		ReplyScope replies = new ReplyScope();
-		this.lowWaterMark = FrameSender.lowWaterMark(config);
-		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config, deflater,
-				"#" + id + " on " + handshake.path(), replies, this::overHighWater);
+		this.lowWaterMark = FrameSender.lowWaterMark(config.limits());
+		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config.limits(),
+				config.compression(), deflater, "#" + id + " on " + handshake.path(), replies, this::overHighWater);
 		this.session = new DefaultWsSession(id, handshake, this.sender, accept.stats());
 		this.events = new SessionEvents(this.session, accept.endpoint().handler(),
-				server.handlersOnIoThread() ? null : server.handlerExecutor(), config.maxInboundQueueSize(), this,
+				config.handlers().onIoThread() ? null : server.handlerExecutor(), config.limits().maxInboundQueueSize(), this,
 				replies);
 		// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
-		this.decoder = new FrameDecoder(new MessageAssembler(this, config.maxMessageSize(), connection.loop().scratch(),
-				this.inflater), config.maxFrameSize(), (deflate != null) ? FrameHeader.RSV1 : 0);
-		this.keepAlive = new KeepAlive(config.idleTimeout(), config.pingInterval(), config.pongTimeout(),
-				System.nanoTime());
+		this.decoder = new FrameDecoder(new MessageAssembler(this, config.limits(), connection.loop().scratch(),
+				this.inflater), config.limits(), (deflate != null) ? FrameHeader.RSV1 : 0);
+		this.keepAlive = new KeepAlive(config.timeouts(), System.nanoTime());
+		this.rateLimit = config.protection().limitsRates() ? new InboundRateLimit(
+				config.protection().maxMessagesPerSecond(), config.protection().maxBytesPerSecond(), System.nanoTime())
+				: null;
 	}
 
 	/** Answers the upgrade with 101 and opens the session; the connection slot is already reserved. */
@@ -127,6 +138,9 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	@Override
 	public void onText(String text, int size) {
+		if (!admit(size)) {
+			return;
+		}
 		this.session.received();
 		this.session.stats().received(true, size);
 		this.events.dispatch(new SessionEvent.Text(text, size));
@@ -134,9 +148,36 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	@Override
 	public void onBinary(byte[] data) {
+		if (!admit(data.length)) {
+			return;
+		}
 		this.session.received();
 		this.session.stats().received(false, data.length);
 		this.events.dispatch(new SessionEvent.Binary(data));
+	}
+
+	/**
+	 * Whether a message is within the connection's rate limits. The first one past them closes
+	 * the connection with 1008, counted and logged once; it and the messages behind it are not
+	 * delivered.
+	 */
+	private boolean admit(int size) {
+		if (this.overRate) {
+			return false;
+		}
+		if (this.rateLimit == null) {
+			return true;
+		}
+		InboundRateLimit.Breach breach = this.rateLimit.admit(size, System.nanoTime());
+		if (breach == InboundRateLimit.Breach.NONE) {
+			return true;
+		}
+		this.overRate = true;
+		String reason = (breach == InboundRateLimit.Breach.MESSAGES) ? "Message rate limit exceeded"
+				: "Byte rate limit exceeded";
+		logger.log(Level.WARNING, () -> "Closing " + this.session + " with 1008: " + reason);
+		this.sender.close(CloseStatus.POLICY_VIOLATION, reason, CloseCategory.RATE_LIMIT);
+		return false;
 	}
 
 	@Override
@@ -193,9 +234,9 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	@Override
 	public void onTick(long now) {
-		WsServerConfig config = this.server.config();
+		TimeoutConfig timeouts = this.server.config().timeouts();
 		if (this.closeState.phase() != CloseState.Phase.OPEN) {
-			if (now - this.closeState.closingSince() > config.closeTimeout().toNanos()) {
+			if (now - this.closeState.closingSince() > timeouts.closeTimeout().toNanos()) {
 				logger.log(Level.DEBUG, () -> "Close timeout on " + this.session);
 				this.connection.close(null);
 			}
@@ -208,7 +249,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 			}
 			case PONG_TIMEOUT -> {
 				logger.log(Level.DEBUG, () -> "No pong within the pong timeout on " + this.session);
-				this.closeState.abandon(CloseStatus.ABNORMAL, "No pong within " + config.pongTimeout(),
+				this.closeState.abandon(CloseStatus.ABNORMAL, "No pong within " + timeouts.pongTimeout(),
 						CloseCategory.IDLE_TIMEOUT);
 				this.connection.close(null);
 			}
@@ -226,7 +267,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		if (cause != null) {
 			logger.log(Level.DEBUG, () -> "Connection " + this.session + " closed by I/O error: " + cause);
 		}
-		this.server.sessions().release();
+		this.server.sessions().release(HandshakeProcessor.address(this.session.remoteAddress()));
 		// Native zlib memory goes back to the pool, or is ended, as soon as the socket closes.
 		if (this.inflater != null) {
 			this.inflater.release();

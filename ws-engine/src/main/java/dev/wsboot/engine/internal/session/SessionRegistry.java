@@ -1,9 +1,13 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.LimitsConfig;
 import dev.wsboot.engine.WsSession;
 import dev.wsboot.engine.WsSessionListener;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,6 +27,8 @@ final class SessionRegistry {
 
 	private final int maxConnections;
 
+	private final AddressLimit perAddress;
+
 	private final AtomicInteger reserved = new AtomicInteger();
 
 	private final Map<Long, DefaultWsSession> byId = new ConcurrentHashMap<>();
@@ -31,8 +37,14 @@ final class SessionRegistry {
 
 	private final List<WsSessionListener> listeners;
 
-	SessionRegistry(int maxConnections, Collection<String> paths, List<WsSessionListener> listeners) {
-		this.maxConnections = maxConnections;
+	SessionRegistry(LimitsConfig limits, Collection<String> paths, List<WsSessionListener> listeners) {
+		this(limits, 0, paths, listeners);
+	}
+
+	/** @param maxPerAddress connections allowed from one remote address; 0 for no limit */
+	SessionRegistry(LimitsConfig limits, int maxPerAddress, Collection<String> paths, List<WsSessionListener> listeners) {
+		this.maxConnections = limits.maxConnections();
+		this.perAddress = new AddressLimit(maxPerAddress);
 		this.listeners = List.copyOf(listeners);
 		for (String path : paths) {
 			this.byPath.put(path, new ConcurrentHashMap<>());
@@ -43,20 +55,37 @@ final class SessionRegistry {
 		return ids.incrementAndGet();
 	}
 
-	/** Takes a connection slot for a handshake in progress, if one is free. */
-	boolean tryReserve() {
+	/** Why a connection slot could not be reserved. */
+	enum Refusal {
+
+		NONE, SERVER_FULL, ADDRESS_FULL
+
+	}
+
+	/**
+	 * Takes a connection slot for a handshake in progress, if one is free on the server and for
+	 * the remote address; give it back with {@link #release(InetAddress)}.
+	 * @param address the client's address, or null if unknown (then only the server limit holds)
+	 */
+	Refusal tryReserve(@Nullable InetAddress address) {
 		while (true) {
 			int current = this.reserved.get();
 			if (current >= this.maxConnections) {
-				return false;
+				return Refusal.SERVER_FULL;
 			}
 			if (this.reserved.compareAndSet(current, current + 1)) {
-				return true;
+				break;
 			}
 		}
+		if (!this.perAddress.tryAcquire(address)) {
+			this.reserved.decrementAndGet();
+			return Refusal.ADDRESS_FULL;
+		}
+		return Refusal.NONE;
 	}
 
-	void release() {
+	void release(@Nullable InetAddress address) {
+		this.perAddress.release(address);
 		this.reserved.decrementAndGet();
 	}
 

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -7,6 +9,7 @@ import java.util.Arrays;
 import javax.net.ssl.SSLException;
 
 import dev.wsboot.engine.HandshakeRejection;
+import dev.wsboot.engine.TimeoutConfig;
 import dev.wsboot.engine.internal.protocol.Handshake;
 import dev.wsboot.engine.internal.protocol.HandshakeException;
 import dev.wsboot.engine.internal.protocol.HttpRequest;
@@ -50,17 +53,35 @@ final class UpgradeHandler implements ConnectionHandler {
 
 	private State state = State.READING;
 
-	private HttpRequestParser requestParser;
+	private @Nullable HttpRequestParser requestParser;
 
 	/** Bytes that arrived behind the upgrade request while the processor decides. */
-	private byte[] pendingInput;
+	private byte @Nullable [] pendingInput;
 
 	private long rejectedAt;
 
-	UpgradeHandler(ServerRuntime server, Connection connection) {
+	private final PendingHandshakes pending;
+
+	private final PendingHandshakes.Entry pendingEntry = new PendingHandshakes.Entry(this);
+
+	/** Runs on the connection's I/O thread, as the acceptor hands the connection over. */
+	UpgradeHandler(ServerRuntime server, Connection connection, PendingHandshakes pending) {
 		this.server = server;
 		this.connection = connection;
-		this.requestParser = new HttpRequestParser(server.config().maxHandshakeSize());
+		this.requestParser = new HttpRequestParser(server.config().limits().maxHandshakeSize());
+		this.pending = pending;
+		UpgradeHandler oldest = pending.join(this.pendingEntry);
+		if (oldest != null) {
+			oldest.dropForNewcomer();
+		}
+	}
+
+	/** More upgrades are pending than allowed and this one is the oldest: close it, without an answer. */
+	void dropForNewcomer() {
+		this.server.stats().rejected(HandshakeRejection.PENDING_LIMIT);
+		logger.log(Level.DEBUG, () -> "Dropped the pending upgrade from " + this.connection.remoteAddress()
+				+ ": over the limit of pending upgrades");
+		this.connection.close(null);
 	}
 
 	@Override
@@ -87,7 +108,7 @@ final class UpgradeHandler implements ConnectionHandler {
 		this.requestParser = null;
 		this.state = State.DECIDING;
 		stash(data);
-		this.server.handshakes().decide(request, this.connection.remoteAddress()).whenComplete((decision, error) -> {
+		this.server.handshakes().decide(request, this.connection.remoteAddress()).thenAccept((decision) -> {
 			if (this.connection.loop().inLoop()) {
 				apply(decision);
 			}
@@ -117,10 +138,11 @@ final class UpgradeHandler implements ConnectionHandler {
 		else if (decision instanceof Accept accept) {
 			if (this.state != State.DECIDING || this.connection.isClosed()) {
 				// The connection timed out or closed while interceptors ran: nothing holds the slot.
-				this.server.sessions().release();
+				this.server.sessions().release(HandshakeProcessor.address(accept.handshake().remoteAddress()));
 				return;
 			}
 			this.state = State.DONE;
+			this.pending.leave(this.pendingEntry);
 			byte[] pending = this.pendingInput;
 			this.pendingInput = null;
 			SessionProtocol protocol = SessionProtocol.open(this.server, this.connection, accept);
@@ -144,6 +166,7 @@ final class UpgradeHandler implements ConnectionHandler {
 		logger.log(Level.DEBUG, () -> "Rejected upgrade from " + this.connection.remoteAddress() + " with "
 				+ answer.status() + ": " + answer.getMessage());
 		this.state = State.REJECTED;
+		this.pending.leave(this.pendingEntry);
 		this.pendingInput = null;
 		this.requestParser = null;
 		this.rejectedAt = System.nanoTime();
@@ -159,7 +182,7 @@ final class UpgradeHandler implements ConnectionHandler {
 
 	@Override
 	public void onTick(long now) {
-		var config = this.server.config();
+		TimeoutConfig config = this.server.config().timeouts();
 		if (this.state == State.REJECTED) {
 			if (now - this.rejectedAt > config.closeTimeout().toNanos()) {
 				this.connection.close(null);
@@ -189,6 +212,7 @@ final class UpgradeHandler implements ConnectionHandler {
 			this.server.stats().rejected(HandshakeRejection.TLS);
 		}
 		this.state = State.DONE;
+		this.pending.leave(this.pendingEntry);
 		if (cause != null) {
 			logger.log(Level.DEBUG, () -> "Connection from " + this.connection.remoteAddress()
 					+ " closed by I/O error during the upgrade: " + cause);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * TLS records that were encrypted but not yet taken by the socket. Records cannot be encrypted
  * again (each carries the next sequence number, RFC 8446 §5.3), so their bytes must be kept until
@@ -12,7 +14,7 @@ import java.nio.channels.SocketChannel;
  */
 final class CipherBacklog {
 
-	private ByteBuffer pending;
+	private @Nullable ByteBuffer pending;
 
 	boolean isEmpty() {
 		return this.pending == null;

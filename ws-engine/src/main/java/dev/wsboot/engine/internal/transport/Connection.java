@@ -203,9 +203,11 @@ public final class Connection implements Readiness {
 	/**
 	 * Queues a frame without writing it; call {@link #requestFlush()} after. Safe from any thread.
 	 * The buffer must not change once queued.
+	 * @return false if the final frame was queued first (or at the same moment), so this frame may
+	 * never be written
 	 */
-	public void enqueue(ByteBuffer frame) {
-		this.frames.add(frame);
+	public boolean enqueue(ByteBuffer frame) {
+		return this.frames.add(frame);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.wsboot.engine.internal.transport;
 
 import java.nio.ByteBuffer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a {@link Connection} reports to the protocol above it. Every method runs on the
  * connection's I/O thread. Internal API.
@@ -28,6 +30,6 @@ public interface ConnectionHandler {
 	 * The socket is closed; called exactly once.
 	 * @param cause the I/O error that closed it, or null for a deliberate close
 	 */
-	void onClosed(Throwable cause);
+	void onClosed(@Nullable Throwable cause);
 
 }

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.transport;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -29,23 +31,29 @@ final class FrameQueue {
 	private final Queue<ByteBuffer> outbound = new ConcurrentLinkedQueue<>();
 
 	/** Frames taken from the queue but not fully written; null while writes keep up. */
-	private ArrayDeque<ByteBuffer> unwritten;
+	private @Nullable ArrayDeque<ByteBuffer> unwritten;
 
 	@SuppressWarnings("unused") // accessed through QUEUED
 	private volatile long queued;
 
 	/** A frame after which nothing may be written. */
-	private volatile ByteBuffer finalFrame;
+	private volatile @Nullable ByteBuffer finalFrame;
 
 	/** Written before {@link #finalFrame}, taken once the final frame is written. */
-	private volatile Connection.AfterFinalFrame afterFinalFrame;
+	private volatile Connection.@Nullable AfterFinalFrame afterFinalFrame;
 
 	private boolean finalFrameWritten;
 
-	/** Any thread. The buffer must not change once queued. */
-	void add(ByteBuffer frame) {
+	/**
+	 * Any thread. The buffer must not change once queued.
+	 * @return true if the frame is surely ahead of the final frame; false if the final frame was
+	 * queued first or concurrently, so the frame may be discarded
+	 */
+	boolean add(ByteBuffer frame) {
 		QUEUED.getAndAdd(this, (long) frame.remaining());
 		this.outbound.offer(frame);
+		// Read after the offer: had the final frame not been set yet, it is queued behind ours.
+		return this.finalFrame == null;
 	}
 
 	/** Any thread. */
@@ -128,7 +136,7 @@ final class FrameQueue {
 	}
 
 	/** Once the final frame is written: what the connection does next, given once; else null. */
-	Connection.AfterFinalFrame takeAfterFinalFrame() {
+	Connection.@Nullable AfterFinalFrame takeAfterFinalFrame() {
 		if (!this.finalFrameWritten || this.afterFinalFrame == null) {
 			return null;
 		}

@@ -106,7 +106,11 @@ public final class IoLoop implements Executor, Runnable {
 		}
 	}
 
-	/** Adds a function called on every tick with the current {@link System#nanoTime()}; loop thread only. */
+	/**
+	 * Adds a function called on the loop thread on every tick with the current
+	 * {@link System#nanoTime()}. Safe from any thread: the list of tickers is touched only on the
+	 * loop thread, so the ticker is added there as a queued task.
+	 */
 	void addTicker(LongConsumer ticker) {
 		execute(() -> this.tickers.add(ticker));
 	}

@@ -11,6 +11,8 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * TLS over a non-blocking socket with a JSSE {@link SSLEngine} (server mode), driven by the
  * connection's loop thread: reads unwrap ciphertext from the loop's TLS input buffer into the
@@ -41,7 +43,7 @@ final class TlsTransport implements Transport {
 	private final CipherBacklog backlog = new CipherBacklog();
 
 	/** Ciphertext of an incomplete record, kept until the rest arrives; null otherwise. */
-	private byte[] partialRecord;
+	private byte @Nullable [] partialRecord;
 
 	private boolean handshakeDone;
 

@@ -11,7 +11,8 @@ import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-import dev.wsboot.engine.RawClient;
+import dev.wsboot.engine.LimitsConfig;
+import dev.wsboot.engine.support.RawClient;
 import dev.wsboot.engine.internal.protocol.FrameDecoderTests.Recorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CompressedMessageTests {
 
 	private static final int LIMIT = 1024 * 1024;
+
+	private static final LimitsConfig LIMITS = LimitsConfig.builder().maxMessageSize(LIMIT).maxFrameSize(LIMIT).build();
 
 	/** RSV1 in the first header byte. */
 	private static final int RSV1 = 0x40;
@@ -51,8 +54,9 @@ class CompressedMessageTests {
 	}
 
 	private FrameDecoder decoder(boolean contextTakeover, int limit) {
-		this.inflater = new MessageInflater(this.pool, contextTakeover, limit);
-		return new FrameDecoder(new MessageAssembler(this.recorder, limit, new byte[1024], this.inflater), limit, FrameHeader.RSV1);
+		LimitsConfig limits = LimitsConfig.builder().maxMessageSize(limit).maxFrameSize(limit).build();
+		this.inflater = new MessageInflater(this.pool, contextTakeover, limits);
+		return new FrameDecoder(new MessageAssembler(this.recorder, limits, new byte[1024], this.inflater), limits, FrameHeader.RSV1);
 	}
 
 	private FrameDecoder decoder() {
@@ -187,7 +191,7 @@ class CompressedMessageTests {
 
 	@Test
 	void rsv1WithoutTheExtensionAgreedFailsWith1002() {
-		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(this.recorder, LIMIT, new byte[1024]), LIMIT, 0);
+		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(this.recorder, LIMITS, new byte[1024]), LIMITS, 0);
 		assertThatExceptionOfType(WsProtocolException.class)
 			.isThrownBy(() -> decoder.decode(ByteBuffer.wrap(RawClient.frame(0x80 | RSV1 | 0x1, Deflate.compress(utf8("x"))))))
 			.satisfies((ex) -> assertThat(ex.closeCode()).isEqualTo(CloseStatus.PROTOCOL_ERROR));

@@ -1,6 +1,7 @@
 package dev.wsboot.engine.internal.protocol;
 
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.LimitsConfig;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -94,12 +95,14 @@ class FrameDecoderFuzzTests {
 
 		/** Feeds the bytes in chunks of the given lengths, repeated; the whole at once if there are none. */
 		Outcome run(byte[] wire, int[] chunks) {
+			LimitsConfig limits = LimitsConfig.builder()
+				.maxMessageSize(this.maxMessageSize)
+				.maxFrameSize(this.maxFrameSize)
+				.build();
 			ZlibPool pool = new ZlibPool(1);
-			MessageInflater inflater = this.compression
-					? new MessageInflater(pool, this.contextTakeover, this.maxMessageSize) : null;
-			this.decoder = new FrameDecoder(
-					new MessageAssembler(this, this.maxMessageSize, new byte[this.scratchSize], inflater),
-					this.maxFrameSize, this.compression ? FrameHeader.RSV1 : 0);
+			MessageInflater inflater = this.compression ? new MessageInflater(pool, this.contextTakeover, limits) : null;
+			this.decoder = new FrameDecoder(new MessageAssembler(this, limits, new byte[this.scratchSize], inflater),
+					limits, this.compression ? FrameHeader.RSV1 : 0);
 			int closeCode = 0;
 			try {
 				int at = 0;

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.wsboot.engine.RawClient;
+import dev.wsboot.engine.LimitsConfig;
+import dev.wsboot.engine.support.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class FrameDecoderTests {
 
 	private static final int LIMIT = 1024 * 1024;
+
+	private static final LimitsConfig LIMITS = LimitsConfig.builder().maxMessageSize(LIMIT).maxFrameSize(LIMIT).build();
 
 	/** Records what the assembler delivers. */
 	static final class Recorder implements MessageListener {
@@ -60,14 +63,16 @@ class FrameDecoderTests {
 
 	private static List<Object> decodeWhole(byte[] input, int maxFrame, int maxMessage) {
 		Recorder recorder = new Recorder();
-		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, maxMessage, new byte[1024]), maxFrame, 0);
+		LimitsConfig limits = LimitsConfig.builder().maxMessageSize(maxMessage).maxFrameSize(maxFrame).build();
+		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, limits, new byte[1024]), limits, 0);
 		decoder.decode(ByteBuffer.wrap(input));
 		return recorder.events;
 	}
 
 	private static List<Object> decodeByteByByte(byte[] input, int maxFrame, int maxMessage) {
 		Recorder recorder = new Recorder();
-		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, maxMessage, new byte[1024]), maxFrame, 0);
+		LimitsConfig limits = LimitsConfig.builder().maxMessageSize(maxMessage).maxFrameSize(maxFrame).build();
+		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, limits, new byte[1024]), limits, 0);
 		for (byte b : input) {
 			ByteBuffer one = ByteBuffer.wrap(new byte[] { b });
 			decoder.decode(one);
@@ -254,7 +259,7 @@ class FrameDecoderTests {
 	void invalidUtf8FailsAsSoonAsTheBadByteArrivesBeforeTheFrameIsComplete() {
 		// Case 6.4.1-like: header announces 100 bytes; only a valid prefix and one bad byte follow.
 		Recorder recorder = new Recorder();
-		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, LIMIT, new byte[1024]), LIMIT, 0);
+		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, LIMITS, new byte[1024]), LIMITS, 0);
 		decoder.decode(ByteBuffer.wrap(RawClient.headerWithZeroMask(0x81, 100)));
 		decoder.decode(ByteBuffer.wrap(utf8("κόσμε")));
 		assertThatExceptionOfType(WsProtocolException.class)
@@ -292,7 +297,7 @@ class FrameDecoderTests {
 	@Test
 	void decoderStopsReadingAfterAFailure() {
 		Recorder recorder = new Recorder();
-		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, LIMIT, new byte[1024]), LIMIT, 0);
+		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, LIMITS, new byte[1024]), LIMITS, 0);
 		assertThatExceptionOfType(WsProtocolException.class)
 			.isThrownBy(() -> decoder.decode(ByteBuffer.wrap(RawClient.frame(0x83, new byte[0]))));
 		ByteBuffer more = ByteBuffer.wrap(RawClient.frame(0x81, utf8("after")));
@@ -304,7 +309,7 @@ class FrameDecoderTests {
 	@Test
 	void decoderStopsReadingAfterStop() {
 		Recorder recorder = new Recorder();
-		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, LIMIT, new byte[1024]), LIMIT, 0);
+		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, LIMITS, new byte[1024]), LIMITS, 0);
 		decoder.decode(ByteBuffer.wrap(RawClient.frame(0x88, new byte[0])));
 		decoder.stop();
 		decoder.decode(ByteBuffer.wrap(RawClient.frame(0x81, utf8("after"))));

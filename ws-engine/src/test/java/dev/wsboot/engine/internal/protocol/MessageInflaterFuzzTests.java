@@ -1,6 +1,7 @@
 package dev.wsboot.engine.internal.protocol;
 
 import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.LimitsConfig;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -43,7 +44,8 @@ class MessageInflaterFuzzTests {
 		byte[] compressed = data.consumeRemainingAsBytes();
 
 		ZlibPool pool = new ZlibPool(1);
-		MessageInflater inflater = new MessageInflater(pool, contextTakeover, limit);
+		LimitsConfig limits = LimitsConfig.builder().maxMessageSize(limit).maxFrameSize(limit).build();
+		MessageInflater inflater = new MessageInflater(pool, contextTakeover, limits);
 		Inflater reference = new Inflater(true);
 		try {
 			int at = 0;

@@ -1,4 +1,4 @@
-package dev.wsboot.engine;
+package dev.wsboot.engine.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,26 +8,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.EchoHandler;
+import dev.wsboot.engine.TlsSettings;
+import dev.wsboot.engine.WsHandler;
+import dev.wsboot.engine.WsServer;
+import dev.wsboot.engine.WsServerConfig;
+import dev.wsboot.engine.WsSession;
+
 /**
  * The server interop tests talk to: echo on "/", and on "/close" a handler that closes the session
  * with the code and reason of the text it receives ("4001 bye"). Every session's close status is
  * recorded by the "tag" query parameter of its URI, so a test checks what the server saw of its
  * own client, not of one a previous test left closing.
  */
-final class InteropServer implements AutoCloseable {
+public final class InteropServer implements AutoCloseable {
 
-	final WsServer server;
+	private final WsServer server;
 
 	private final ConcurrentHashMap<String, CompletableFuture<CloseStatus>> serverCloses = new ConcurrentHashMap<>();
 
 	private final AtomicInteger tags = new AtomicInteger();
 
-	InteropServer(WsServerConfig config) throws IOException {
+	public InteropServer(WsServerConfig config) throws IOException {
 		this(config, null);
 	}
 
 	/** A server on wss:// when {@code tls} is given. */
-	InteropServer(WsServerConfig config, TlsSettings tls) throws IOException {
+	public InteropServer(WsServerConfig config, TlsSettings tls) throws IOException {
 		WsHandler echo = new EchoHandler() {
 			@Override
 			public void onClose(WsSession session, CloseStatus status) {
@@ -49,11 +57,15 @@ final class InteropServer implements AutoCloseable {
 		this.server = TestServers.start(WsServer.builder().config(config).tls(tls).endpoint("/", echo).endpoint("/close", closer));
 	}
 
-	InteropServer() throws IOException {
+	public InteropServer() throws IOException {
 		this(TestServers.config().build());
 	}
 
-	int port() {
+	public WsServer server() {
+		return this.server;
+	}
+
+	public int port() {
 		return this.server.port();
 	}
 
@@ -63,12 +75,12 @@ final class InteropServer implements AutoCloseable {
 	}
 
 	/** A URI on the path with a new tag. */
-	URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create((this.server.isSecure() ? "wss" : "ws") + "://127.0.0.1:" + port() + path + "?tag=" + this.tags.incrementAndGet());
 	}
 
 	/** The close status the server's handler saw for the client that connected to this URI. */
-	CloseStatus serverClose(URI uri) throws Exception {
+	public CloseStatus serverClose(URI uri) throws Exception {
 		String tag = uri.getQuery().substring("tag=".length());
 		return this.serverCloses.computeIfAbsent(tag, (key) -> new CompletableFuture<>()).get(5, TimeUnit.SECONDS);
 	}

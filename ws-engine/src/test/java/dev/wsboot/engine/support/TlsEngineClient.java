@@ -1,4 +1,4 @@
-package dev.wsboot.engine;
+package dev.wsboot.engine.support;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,7 +14,7 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
  * A blocking TLS client on a bare {@link SSLEngine}, for what {@link javax.net.ssl.SSLSocket} hides:
  * whether the server's close_notify arrived before its FIN ({@link SSLEngine#isInboundDone()}).
  */
-final class TlsEngineClient implements AutoCloseable {
+public final class TlsEngineClient implements AutoCloseable {
 
 	private final SocketChannel channel;
 
@@ -29,7 +29,7 @@ final class TlsEngineClient implements AutoCloseable {
 		this.engine = engine;
 	}
 
-	static TlsEngineClient connect(SSLContext context, int port) throws IOException {
+	public static TlsEngineClient connect(SSLContext context, int port) throws IOException {
 		SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
 		channel.socket().setSoTimeout((int) RawClient.TIMEOUT.toMillis());
 		SSLEngine engine = context.createSSLEngine("127.0.0.1", port);
@@ -58,7 +58,7 @@ final class TlsEngineClient implements AutoCloseable {
 		}
 	}
 
-	SSLEngineResult send(ByteBuffer data) throws IOException {
+	public SSLEngineResult send(ByteBuffer data) throws IOException {
 		ByteBuffer out = ByteBuffer.allocate(this.engine.getSession().getPacketBufferSize());
 		SSLEngineResult result;
 		do {
@@ -73,7 +73,7 @@ final class TlsEngineClient implements AutoCloseable {
 		return result;
 	}
 
-	void send(byte[] data) throws IOException {
+	public void send(byte[] data) throws IOException {
 		send(ByteBuffer.wrap(data));
 	}
 
@@ -96,7 +96,7 @@ final class TlsEngineClient implements AutoCloseable {
 	 * Reads and decrypts everything until the server closes TCP.
 	 * @return whether the server sent close_notify first
 	 */
-	boolean readToEndAndSawCloseNotify() throws IOException {
+	public boolean readToEndAndSawCloseNotify() throws IOException {
 		while (this.channel.read(this.netIn) >= 0) {
 			this.netIn.flip();
 			while (this.netIn.hasRemaining() && !this.engine.isInboundDone()) {

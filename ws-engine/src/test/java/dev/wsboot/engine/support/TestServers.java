@@ -1,10 +1,14 @@
-package dev.wsboot.engine;
+package dev.wsboot.engine.support;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+
+import dev.wsboot.engine.EchoHandler;
+import dev.wsboot.engine.WsServer;
+import dev.wsboot.engine.WsServerConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -21,14 +25,12 @@ public final class TestServers {
 	/** Loopback, a free port, two I/O threads, short close timeout, limits that fit 16 MiB messages. */
 	public static WsServerConfig.Builder config() {
 		return WsServerConfig.builder()
-			.host("127.0.0.1")
-			.port(0)
-			.ioThreads(2)
-			.closeTimeout(Duration.ofSeconds(2))
-			.maxFrameSize(32 * 1024 * 1024)
-			.maxMessageSize(32 * 1024 * 1024)
-			.maxOutboundQueueSize(64 * 1024 * 1024)
-			.maxInboundQueueSize(64 * 1024 * 1024);
+			.network((network) -> network.host("127.0.0.1").port(0).ioThreads(2))
+			.timeouts((timeouts) -> timeouts.closeTimeout(Duration.ofSeconds(2)))
+			.limits((limits) -> limits.maxFrameSize(32 * 1024 * 1024)
+				.maxMessageSize(32 * 1024 * 1024)
+				.maxOutboundQueueSize(64 * 1024 * 1024)
+				.maxInboundQueueSize(64 * 1024 * 1024));
 	}
 
 	/** An echo server on "/" with the given settings. */

@@ -1,4 +1,4 @@
-package dev.wsboot.engine;
+package dev.wsboot.engine.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
