@@ -12,9 +12,4 @@ import dev.wsboot.engine.internal.protocol.ZlibPool;
  */
 record ServerRuntime(WsServerConfig config, HandshakeProcessor handshakes, SessionRegistry sessions,
 		ServerCounters stats, Executor handlerExecutor, ZlibPool zlib) {
-
-	boolean handlersOnIoThread() {
-		return this.config.handlers().onIoThread();
-	}
-
 }

@@ -331,8 +331,4 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		this.sender.close(CloseStatus.INTERNAL_ERROR, "Server overloaded", CloseCategory.SERVER_ERROR);
 	}
 
-	DefaultWsSession session() {
-		return this.session;
-	}
-
 }
