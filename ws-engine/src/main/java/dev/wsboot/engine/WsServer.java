@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -52,7 +53,7 @@ public final class WsServer {
 		this.config = builder.config;
 		this.tls = builder.tls;
 		this.core = new ServerCore(this.config, builder.endpoints, builder.interceptors, builder.listeners,
-				builder.executor);
+				builder.executor, builder.clientIds);
 	}
 
 	public static Builder builder() {
@@ -208,6 +209,8 @@ public final class WsServer {
 
 		private @Nullable TlsSettings tls;
 
+		private @Nullable LongSupplier clientIds;
+
 		private Builder() {
 		}
 
@@ -261,6 +264,17 @@ public final class WsServer {
 		 */
 		public Builder executor(Executor executor) {
 			this.executor = executor;
+			return this;
+		}
+
+		/**
+		 * Where client ids come from, for ids that must be unique beyond this process (a cluster
+		 * puts its node number in their high bits). Each call must answer a positive id that no
+		 * call answered before, from any thread; ids a JavaScript client reads exactly stay below
+		 * 2^53. By default one counter from 1 serves every server in the process.
+		 */
+		public Builder clientIds(LongSupplier clientIds) {
+			this.clientIds = Objects.requireNonNull(clientIds, "clientIds must not be null");
 			return this;
 		}
 

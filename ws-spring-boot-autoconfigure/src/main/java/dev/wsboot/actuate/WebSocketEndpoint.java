@@ -1,7 +1,5 @@
 package dev.wsboot.actuate;
 
-import dev.wsboot.engine.CloseStatus;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.wsboot.annotation.WsControllerRegistry;
+import dev.wsboot.cluster.WsBackplane;
 import dev.wsboot.context.WsServerLifecycle;
+import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsSession;
@@ -34,9 +34,20 @@ public class WebSocketEndpoint {
 
 	private final WsControllerRegistry controllers;
 
+	private final @Nullable WsBackplane cluster;
+
 	public WebSocketEndpoint(WsServerLifecycle lifecycle, WsControllerRegistry controllers) {
+		this(lifecycle, controllers, null);
+	}
+
+	/**
+	 * @param cluster the backplane when this node is part of a cluster, else null
+	 */
+	public WebSocketEndpoint(WsServerLifecycle lifecycle, WsControllerRegistry controllers,
+			@Nullable WsBackplane cluster) {
 		this.lifecycle = lifecycle;
 		this.controllers = controllers;
+		this.cluster = cluster;
 	}
 
 	/**
@@ -63,6 +74,9 @@ public class WebSocketEndpoint {
 			endpoints.add(description);
 		}
 		result.put("endpoints", endpoints);
+		if (this.cluster != null) {
+			result.put("cluster", describe(this.cluster));
+		}
 		int max = (limit != null) ? Math.max(0, limit) : DEFAULT_LIMIT;
 		result.put("sessions", server.sessions()
 			.stream()
@@ -71,6 +85,17 @@ public class WebSocketEndpoint {
 			.map(WebSocketEndpoint::describe)
 			.toList());
 		return result;
+	}
+
+	private static Map<String, Object> describe(WsBackplane cluster) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("node", cluster.nodeNumber());
+		description.put("available", cluster.isAvailable());
+		description.put("nodes", cluster.nodes()
+			.stream()
+			.map((node) -> Map.of("node", node.number(), "activeConnections", node.connections()))
+			.toList());
+		return description;
 	}
 
 	/**

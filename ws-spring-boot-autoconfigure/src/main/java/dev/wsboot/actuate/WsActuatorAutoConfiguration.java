@@ -2,8 +2,10 @@ package dev.wsboot.actuate;
 
 import dev.wsboot.annotation.WsControllerRegistry;
 import dev.wsboot.autoconfigure.WsAutoConfiguration;
+import dev.wsboot.cluster.WsBackplane;
 import dev.wsboot.context.WsServerLifecycle;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -44,8 +46,9 @@ public final class WsActuatorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		WebSocketEndpoint webSocketEndpoint(WsServerLifecycle lifecycle, WsControllerRegistry controllers) {
-			return new WebSocketEndpoint(lifecycle, controllers);
+		WebSocketEndpoint webSocketEndpoint(WsServerLifecycle lifecycle, WsControllerRegistry controllers,
+				ObjectProvider<WsBackplane> cluster) {
+			return new WebSocketEndpoint(lifecycle, controllers, cluster.getIfAvailable());
 		}
 
 	}

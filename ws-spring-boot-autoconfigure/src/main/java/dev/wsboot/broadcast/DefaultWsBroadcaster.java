@@ -1,6 +1,8 @@
 package dev.wsboot.broadcast;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,6 +180,24 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 	}
 
 	@Override
+	public long connectionCount() {
+		WsServer server = this.server.get();
+		return (server != null) ? server.activeConnections() : 0;
+	}
+
+	/** Whether a group has members; cheaper than {@code !members(group).isEmpty()}. */
+	public boolean hasMembers(String group) {
+		return this.groups.containsKey(group);
+	}
+
+	/** A copy of every group with its members. */
+	public Map<String, Set<Long>> groupMembers() {
+		Map<String, Set<Long>> copy = new HashMap<>();
+		this.groups.forEach((group, members) -> copy.put(group, Set.copyOf(members)));
+		return copy;
+	}
+
+	@Override
 	public void sessionClosed(WsSession session, CloseStatus status) {
 		forget(session.id());
 	}
@@ -214,7 +234,7 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 		if (members == null) {
 			return List.of();
 		}
-		List<WsSession> sessions = new java.util.ArrayList<>(members.size());
+		List<WsSession> sessions = new ArrayList<>(members.size());
 		for (Long id : members) {
 			if (id != excludedClientId) {
 				server.session(id).ifPresent(sessions::add);

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -40,6 +41,7 @@ import dev.wsboot.engine.internal.protocol.ZlibPool;
 import dev.wsboot.engine.internal.transport.Acceptor;
 import dev.wsboot.engine.internal.transport.IoLoop;
 import dev.wsboot.engine.internal.transport.TransportFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@code WsServer} runs: the endpoint table, the session registry, the selector loops and
@@ -69,14 +71,16 @@ public final class ServerCore {
 
 	/**
 	 * @param executor the handler executor, or null for one of our own that stops with the server
+	 * @param clientIds where client ids come from, or null for the process-wide counter
 	 * @throws IllegalArgumentException if the endpoints cannot share their paths
 	 */
 	public ServerCore(WsServerConfig config, Collection<WsEndpoint> endpoints, List<WsHandshakeInterceptor> interceptors,
-			List<WsSessionListener> listeners, Executor executor) {
+			List<WsSessionListener> listeners, Executor executor, @Nullable LongSupplier clientIds) {
 		this.config = config;
 		this.endpoints = new EndpointTable(endpoints);
 		this.sessions = new SessionRegistry(config.limits(), config.protection().maxConnectionsPerAddress(),
-				this.endpoints.paths(), listeners);
+				this.endpoints.paths(), listeners,
+				(clientIds != null) ? clientIds : SessionRegistry.PROCESS_IDS);
 		this.ownedExecutor = (executor == null) ? defaultExecutor(config.handlers()) : null;
 		Executor handlerExecutor = (executor != null) ? executor : this.ownedExecutor;
 		HandshakeProcessor handshakes = new HandshakeProcessor(this.endpoints,

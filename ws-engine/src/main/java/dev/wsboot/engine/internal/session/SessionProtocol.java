@@ -92,7 +92,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		else {
 			this.inflater = null;
 		}
-		long id = SessionRegistry.nextId();
+		long id = server.sessions().nextId();
 		ReplyScope replies = new ReplyScope();
 		this.lowWaterMark = FrameSender.lowWaterMark(config.limits());
 		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config.limits(),

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The open sessions, by id and by path, and the connection limit. Thread-safe.
@@ -23,7 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SessionRegistry {
 
 	/** Ids are unique for the life of the process, across servers: a send to a client that left never reaches a newcomer. */
-	private static final AtomicLong ids = new AtomicLong();
+	private static final AtomicLong processIds = new AtomicLong();
+
+	/** The default source of client ids: one counter for every server in the process. */
+	static final LongSupplier PROCESS_IDS = processIds::incrementAndGet;
+
+	private final LongSupplier ids;
 
 	private final int maxConnections;
 
@@ -38,11 +44,16 @@ final class SessionRegistry {
 	private final List<WsSessionListener> listeners;
 
 	SessionRegistry(LimitsConfig limits, Collection<String> paths, List<WsSessionListener> listeners) {
-		this(limits, 0, paths, listeners);
+		this(limits, 0, paths, listeners, PROCESS_IDS);
 	}
 
-	/** @param maxPerAddress connections allowed from one remote address; 0 for no limit */
-	SessionRegistry(LimitsConfig limits, int maxPerAddress, Collection<String> paths, List<WsSessionListener> listeners) {
+	/**
+	 * @param maxPerAddress connections allowed from one remote address; 0 for no limit
+	 * @param ids where client ids come from
+	 */
+	SessionRegistry(LimitsConfig limits, int maxPerAddress, Collection<String> paths, List<WsSessionListener> listeners,
+			LongSupplier ids) {
+		this.ids = ids;
 		this.maxConnections = limits.maxConnections();
 		this.perAddress = new AddressLimit(maxPerAddress);
 		this.listeners = List.copyOf(listeners);
@@ -51,8 +62,8 @@ final class SessionRegistry {
 		}
 	}
 
-	static long nextId() {
-		return ids.incrementAndGet();
+	long nextId() {
+		return this.ids.getAsLong();
 	}
 
 	/** Why a connection slot could not be reserved. */
