@@ -1,10 +1,13 @@
 package dev.wsboot.sample;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.wsboot.cluster.WsBackplane;
 import dev.wsboot.context.WsServerLifecycle;
 import dev.wsboot.engine.WsServer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,17 +15,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /ws-info}: where the page finds the WebSocket server,
- * {@code {"port": 8085, "scheme": "ws"}} ({@code "wss"} with {@code ws.ssl.bundle} set). The port
- * is read from the running server, so it is the bound one even with {@code ws.port=0}; 503 while
- * the server is not running.
+ * {@code {"port": 8085, "scheme": "ws"}} ({@code "wss"} with {@code ws.ssl.bundle} set), plus
+ * {@code "node": 3} when this instance is a node of a cluster ({@code ws.cluster.enabled=true}).
+ * The port is read from the running server, so it is the bound one even with {@code ws.port=0};
+ * 503 while the server is not running.
  */
 @RestController
 class WsInfoController {
 
 	private final WsServerLifecycle lifecycle;
 
-	WsInfoController(WsServerLifecycle lifecycle) {
+	private final ObjectProvider<WsBackplane> cluster;
+
+	WsInfoController(WsServerLifecycle lifecycle, ObjectProvider<WsBackplane> cluster) {
 		this.lifecycle = lifecycle;
+		this.cluster = cluster;
 	}
 
 	@GetMapping("/ws-info")
@@ -31,7 +38,11 @@ class WsInfoController {
 		if (server == null) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
 		}
-		return ResponseEntity.ok(Map.of("port", server.port(), "scheme", server.isSecure() ? "wss" : "ws"));
+		Map<String, Object> info = new LinkedHashMap<>();
+		info.put("port", server.port());
+		info.put("scheme", server.isSecure() ? "wss" : "ws");
+		this.cluster.ifAvailable((backplane) -> info.put("node", backplane.nodeNumber()));
+		return ResponseEntity.ok(info);
 	}
 
 }

@@ -32,7 +32,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = WsObservabilityTests.ObservedApplication.class,
 		properties = { "ws.port=0", "ws.allowed-origins=https://good.example",
 				"management.endpoints.web.exposure.include=health,metrics,prometheus,websocket",
-				"management.endpoint.health.show-details=always" })
+				"management.endpoint.health.show-details=always",
+				// Spring Data Redis is on this module's test classpath for the cluster tests; no Redis runs here.
+				"management.health.redis.enabled=false" })
 @AutoConfigureRestTestClient
 @DirtiesContext
 class WsObservabilityTests {
