@@ -25,6 +25,7 @@ import org.springframework.context.SmartLifecycle;
  * {@link DefaultWsBroadcaster} of this node's clients (without waiting for the backplane), then
  * reaches the other nodes through a {@link WsBackplane} with one publish. A message from another
  * node arrives here and is delivered locally, encoded once for all of this node's receivers.
+ * Publishing encodes the message before it returns, so a caller's array is not kept.
  *
  * <p>It joins the cluster before the WebSocket server starts and leaves it after the server has
  * closed its clients, so that their departures are published.
@@ -63,51 +64,49 @@ public class ClusterWsBroadcaster implements WsBroadcaster, WsSessionListener, W
 	@Override
 	public boolean send(long clientId, byte[] data) {
 		return isLocal(clientId) ? this.local.send(clientId, data)
-				: this.backplane.publishIfConnected(ClusterMessage.send(this.node, clientId, true, data.clone()));
+				: this.backplane.publishIfConnected(ClusterMessage.send(this.node, clientId, true, data));
 	}
 
 	@Override
 	public int sendAll(String text) {
-		int delivered = this.local.sendAll(text);
-		this.backplane.publish(ClusterMessage.broadcast(this.node, "", 0, false, ClusterMessage.utf8(text)));
-		return delivered;
+		return andPublish(this.local.sendAll(text),
+				ClusterMessage.broadcast(this.node, "", 0, false, ClusterMessage.utf8(text)));
 	}
 
 	@Override
 	public int sendAll(byte[] data) {
-		int delivered = this.local.sendAll(data);
-		this.backplane.publish(ClusterMessage.broadcast(this.node, "", 0, true, data.clone()));
-		return delivered;
+		return andPublish(this.local.sendAll(data),
+				ClusterMessage.broadcast(this.node, "", 0, true, data));
 	}
 
 	@Override
 	public int sendAllExcept(long excludedClientId, String text) {
-		int delivered = this.local.sendAllExcept(excludedClientId, text);
-		this.backplane
-			.publish(ClusterMessage.broadcast(this.node, "", excludedClientId, false, ClusterMessage.utf8(text)));
-		return delivered;
+		return andPublish(this.local.sendAllExcept(excludedClientId, text),
+				ClusterMessage.broadcast(this.node, "", excludedClientId, false, ClusterMessage.utf8(text)));
 	}
 
 	@Override
 	public int sendToPath(String path, String text) {
-		int delivered = this.local.sendToPath(path, text);
-		this.backplane.publish(ClusterMessage.broadcast(this.node, path, 0, false, ClusterMessage.utf8(text)));
-		return delivered;
+		return andPublish(this.local.sendToPath(path, text),
+				ClusterMessage.broadcast(this.node, path, 0, false, ClusterMessage.utf8(text)));
 	}
 
 	@Override
 	public int sendToPath(String path, byte[] data) {
-		int delivered = this.local.sendToPath(path, data);
-		this.backplane.publish(ClusterMessage.broadcast(this.node, path, 0, true, data.clone()));
-		return delivered;
+		return andPublish(this.local.sendToPath(path, data),
+				ClusterMessage.broadcast(this.node, path, 0, true, data));
 	}
 
 	@Override
 	public int sendToPathExcept(String path, long excludedClientId, String text) {
-		int delivered = this.local.sendToPathExcept(path, excludedClientId, text);
-		this.backplane
-			.publish(ClusterMessage.broadcast(this.node, path, excludedClientId, false, ClusterMessage.utf8(text)));
-		return delivered;
+		return andPublish(this.local.sendToPathExcept(path, excludedClientId, text),
+				ClusterMessage.broadcast(this.node, path, excludedClientId, false, ClusterMessage.utf8(text)));
+	}
+
+	/** The local deliveries of a send to many, after publishing it for the other nodes. */
+	private int andPublish(int localDeliveries, ClusterMessage forOtherNodes) {
+		this.backplane.publish(forOtherNodes);
+		return localDeliveries;
 	}
 
 	@Override
@@ -206,24 +205,20 @@ public class ClusterWsBroadcaster implements WsBroadcaster, WsSessionListener, W
 
 	@Override
 	public int sendToGroup(String group, String text) {
-		int delivered = this.local.sendToGroup(group, text);
-		this.backplane.publish(ClusterMessage.group(this.node, group, 0, false, ClusterMessage.utf8(text)));
-		return delivered;
+		return andPublish(this.local.sendToGroup(group, text),
+				ClusterMessage.group(this.node, group, 0, false, ClusterMessage.utf8(text)));
 	}
 
 	@Override
 	public int sendToGroup(String group, byte[] data) {
-		int delivered = this.local.sendToGroup(group, data);
-		this.backplane.publish(ClusterMessage.group(this.node, group, 0, true, data.clone()));
-		return delivered;
+		return andPublish(this.local.sendToGroup(group, data),
+				ClusterMessage.group(this.node, group, 0, true, data));
 	}
 
 	@Override
 	public int sendToGroupExcept(String group, long excludedClientId, String text) {
-		int delivered = this.local.sendToGroupExcept(group, excludedClientId, text);
-		this.backplane
-			.publish(ClusterMessage.group(this.node, group, excludedClientId, false, ClusterMessage.utf8(text)));
-		return delivered;
+		return andPublish(this.local.sendToGroupExcept(group, excludedClientId, text),
+				ClusterMessage.group(this.node, group, excludedClientId, false, ClusterMessage.utf8(text)));
 	}
 
 	@Override

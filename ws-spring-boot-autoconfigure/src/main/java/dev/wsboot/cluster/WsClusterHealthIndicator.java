@@ -18,8 +18,13 @@ public class WsClusterHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		builder.status(this.backplane.isAvailable() ? "UP" : "DOWN")
-			.withDetail("node", this.backplane.nodeNumber())
+		if (this.backplane.isAvailable()) {
+			builder.up();
+		}
+		else {
+			builder.down();
+		}
+		builder.withDetail("node", this.backplane.nodeNumber())
 			.withDetail("nodes", this.backplane.nodes().stream().map(ClusterNode::number).toList());
 	}
 
