@@ -60,7 +60,7 @@ final class LuaSandbox {
 	 * script; the script itself has no function that reaches it.
 	 */
 	static Globals create(CallGuard guard) {
-		Globals globals = new Globals();
+		Globals globals = withPackageTable();
 		globals.load(new BaseLib());
 		globals.load(new StringLib());
 		globals.load(new TableLib());
@@ -106,7 +106,7 @@ final class LuaSandbox {
 	 * {@code __metatable} field keeps {@code getmetatable("")} from handing it to a script.
 	 */
 	private static void installStringMetatable() {
-		Globals plain = new Globals();
+		Globals plain = withPackageTable();
 		plain.load(new StringLib());
 		LuaValue fallback = plain.get("string");
 		LuaTable metatable = new LuaTable();
@@ -123,9 +123,21 @@ final class LuaSandbox {
 
 	private static LuaTable osLibrary() {
 		// Loaded into a state of its own: only its time and clock functions are taken from it.
-		Globals staging = new Globals();
+		Globals staging = withPackageTable();
 		staging.load(new OsLib());
 		return staging.get("os").checktable();
+	}
+
+	/**
+	 * A state with the {@code package.loaded} table LuaJ's libraries register themselves in while
+	 * they load; the allow-list drops {@code package} afterwards.
+	 */
+	private static Globals withPackageTable() {
+		Globals globals = new Globals();
+		LuaTable packages = new LuaTable();
+		packages.rawset("loaded", new LuaTable());
+		globals.rawset("package", packages);
+		return globals;
 	}
 
 	private static LuaTable only(LuaValue library, List<String> names) {
