@@ -108,24 +108,6 @@ class SampleEndpointsTests {
 	}
 
 	@Test
-	void luaScriptIsTheSeedFromTheIssueVerbatim() throws Exception {
-		String script = new String(getClass().getResourceAsStream("/lua-chat.lua").readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(script).isEqualTo("""
-				-- Called when a message is received
-				function main (clientId, message)
-				  _send(clientId, "You said: " .. message)
-				end
-
-				function on_connect(clientId)
-				  _sendAll("ClientID " .. clientId .. " just joined the server")
-				end
-
-				function on_disconnect(clientId)
-				end
-				""");
-	}
-
-	@Test
 	void chatMessagesStayInTheRoomTheSenderJoined() throws Exception {
 		try (WsTestClient alice = WsTestClient.connect(this.port, "/chat")) {
 			long aliceId = ownId(alice);

@@ -22,11 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Lua endpoints served by a running server, with real clients: the seed script verbatim, every
+ * Lua endpoints served by a running server, with real clients: the seed script verbatim (the
+ * sample application's copy, which the README's snippet test keeps equal to the issue's), every
  * sandbox escape, errors and limits, binary messages, groups, several endpoints with a state each.
  */
 @SpringBootTest(classes = LuaTestApplication.class, properties = { "ws.port=0",
-		"ws.lua.endpoints[0].path=/seed", "ws.lua.endpoints[0].script=classpath:lua/seed.lua",
+		"ws.lua.endpoints[0].path=/seed", "ws.lua.endpoints[0].script=" + LuaEndpointIntegrationTests.SEED,
 		"ws.lua.endpoints[1].path=/sandbox", "ws.lua.endpoints[1].script=classpath:lua/sandbox.lua",
 		"ws.lua.endpoints[2].path=/binary", "ws.lua.endpoints[2].script=classpath:lua/binary.lua",
 		"ws.lua.endpoints[3].path=/rooms", "ws.lua.endpoints[3].script=classpath:lua/rooms.lua",
@@ -35,6 +36,9 @@ import static org.awaitility.Awaitility.await;
 		"ws.lua.max-string-size=1MB", "ws.lua.max-table-size=10000" })
 @ExtendWith(OutputCaptureExtension.class)
 class LuaEndpointIntegrationTests {
+
+	/** The seed script, kept once: the sample application runs it on /lua. */
+	static final String SEED = "file:../sample-app/src/main/resources/lua-chat.lua";
 
 	@LocalWsPort
 	int port;

@@ -40,13 +40,13 @@ class LuaAutoConfigurationTests {
 	@Test
 	void whenTheWebSocketServerIsDisabledThenLuaBacksOff() {
 		this.runner.withPropertyValues("ws.enabled=false", "ws.lua.endpoints[0].path=/seed",
-				"ws.lua.endpoints[0].script=classpath:lua/seed.lua")
+				"ws.lua.endpoints[0].script=classpath:lua/counter.lua")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(LuaEndpoints.class));
 	}
 
 	@Test
 	void eachEndpointIsAWsEndpointBeanInTheOrderOfTheProperties() {
-		this.runner.withPropertyValues("ws.lua.endpoints[0].path=/one", "ws.lua.endpoints[0].script=classpath:lua/seed.lua",
+		this.runner.withPropertyValues("ws.lua.endpoints[0].path=/one", "ws.lua.endpoints[0].script=classpath:lua/counter.lua",
 				"ws.lua.endpoints[1].path=/two", "ws.lua.endpoints[1].script=classpath:lua/counter.lua")
 			.run((context) -> {
 				Map<String, WsEndpoint> endpoints = context.getBeansOfType(WsEndpoint.class);
@@ -58,7 +58,7 @@ class LuaAutoConfigurationTests {
 
 	@Test
 	void syntaxErrorFailsStartupNamingThePropertyAndTheLine() {
-		this.runner.withPropertyValues("ws.lua.endpoints[0].path=/seed", "ws.lua.endpoints[0].script=classpath:lua/seed.lua",
+		this.runner.withPropertyValues("ws.lua.endpoints[0].path=/seed", "ws.lua.endpoints[0].script=classpath:lua/counter.lua",
 				"ws.lua.endpoints[1].path=/broken", "ws.lua.endpoints[1].script=classpath:lua/syntax-error.lua")
 			.run((context) -> {
 				LuaScriptException failure = scriptFailure(context);
@@ -109,14 +109,14 @@ class LuaAutoConfigurationTests {
 
 	@Test
 	void pathWithoutLeadingSlashFailsStartupNamingTheProperty() {
-		this.runner.withPropertyValues("ws.lua.endpoints[0].path=seed", "ws.lua.endpoints[0].script=classpath:lua/seed.lua")
+		this.runner.withPropertyValues("ws.lua.endpoints[0].path=seed", "ws.lua.endpoints[0].script=classpath:lua/counter.lua")
 			.run((context) -> assertThat(scriptFailure(context).getMessage())
 				.isEqualTo("ws.lua.endpoints[0].path: a path starting with '/' is required, was seed"));
 	}
 
 	@Test
 	void invalidLimitFailsStartupNamingTheProperty() {
-		this.runner.withPropertyValues("ws.lua.endpoints[0].path=/seed", "ws.lua.endpoints[0].script=classpath:lua/seed.lua",
+		this.runner.withPropertyValues("ws.lua.endpoints[0].path=/seed", "ws.lua.endpoints[0].script=classpath:lua/counter.lua",
 				"ws.lua.max-instructions-per-call=0")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
@@ -158,7 +158,7 @@ class LuaAutoConfigurationTests {
 		this.runner
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
-			.withPropertyValues("ws.lua.endpoints[0].path=/seed", "ws.lua.endpoints[0].script=classpath:lua/seed.lua")
+			.withPropertyValues("ws.lua.endpoints[0].path=/seed", "ws.lua.endpoints[0].script=classpath:lua/counter.lua")
 			.run((context) -> {
 				LuaErrorCounter counter = context.getBean(LuaErrorCounter.class);
 				counter.increment("/seed");
@@ -174,7 +174,7 @@ class LuaAutoConfigurationTests {
 	@Test
 	void withoutMicrometerLuaStillRuns() {
 		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer"))
-			.withPropertyValues("ws.lua.endpoints[0].path=/seed", "ws.lua.endpoints[0].script=classpath:lua/seed.lua")
+			.withPropertyValues("ws.lua.endpoints[0].path=/seed", "ws.lua.endpoints[0].script=classpath:lua/counter.lua")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(LuaEndpoints.class)
 				.doesNotHaveBean(LuaErrorCounter.class));
