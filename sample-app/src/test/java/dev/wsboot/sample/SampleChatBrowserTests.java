@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -94,6 +95,22 @@ class SampleChatBrowserTests {
 		this.browsers.remove(bob);
 		awaitMessage(alice, "ClientID " + bobId + " left");
 		awaitCount(alice, "1");
+	}
+
+	@Test
+	void thePageTalksToTheLuaSeedScriptWhenLuaIsChosen() {
+		WebDriver carol = openChat("carol");
+		new Select(carol.findElement(By.id("endpoint"))).selectByValue("/lua");
+		waitFor(carol).until(ExpectedConditions.textToBe(By.id("state"), "open"));
+		assertThat(carol.findElement(By.id("room-form")).isDisplayed()).isFalse();
+		long carolId = ownId(carol);
+		say(carol, "hello lua");
+		awaitMessage(carol, "You said: hello lua");
+		WebDriver dave = openChat("dave");
+		new Select(dave.findElement(By.id("endpoint"))).selectByValue("/lua");
+		long daveId = ownId(dave);
+		assertThat(daveId).isNotEqualTo(carolId);
+		awaitMessage(carol, "ClientID " + daveId + " just joined the server");
 	}
 
 	private WebDriver openChat(String name) {

@@ -92,6 +92,22 @@ class SampleEndpointsTests {
 	}
 
 	@Test
+	void luaRunsTheSeedScriptUnchanged() throws Exception {
+		try (WsTestClient alice = WsTestClient.connect(this.port, "/lua")) {
+			long aliceId = ownId(alice);
+			try (WsTestClient bob = WsTestClient.connect(this.port, "/lua")) {
+				long bobId = ownId(bob);
+				alice.awaitText("ClientID " + bobId + " just joined the server");
+				assertThat(bobId).isNotEqualTo(aliceId);
+				alice.sendText("hello");
+				alice.awaitText("You said: hello");
+				bob.sendText("hi");
+				bob.awaitText("You said: hi");
+			}
+		}
+	}
+
+	@Test
 	void chatMessagesStayInTheRoomTheSenderJoined() throws Exception {
 		try (WsTestClient alice = WsTestClient.connect(this.port, "/chat")) {
 			long aliceId = ownId(alice);

@@ -21,6 +21,10 @@ public final class Peers {
 
 	public static final String NETTY = "netty";
 
+	public static final String LUA = "wsboot-lua";
+
+	public static final String CONTROLLER = "wsboot-controller";
+
 	private final Path module;
 
 	private final Path repo;
@@ -52,6 +56,10 @@ public final class Peers {
 		peers.add(new Peer("wsboot-exec", "wsboot engine alone, handlers on its executor (EXECUTOR, the default); same limits", true, true,
 				(port) -> javaMain("servers.WsbootPeer", port, "executor"), null));
 		peers.add(starter());
+		peers.add(new Peer(LUA, "wsboot starter + ws-lua: /echo and /broadcast as Lua scripts (LuaJ 3.0.1, one state per endpoint, calls serialized, instruction budget on); EXECUTOR, no web server", true, true,
+				(port) -> javaMain("servers.starter.StarterEchoPeer", port, "lua"), null));
+		peers.add(new Peer(CONTROLLER, "wsboot starter: the same /echo and /broadcast as Java @WsControllers, the same JVM and settings as wsboot-lua", true, true,
+				(port) -> javaMain("servers.starter.StarterEchoPeer", port, "controller"), null));
 		peers.add(new Peer(NETTY, "Netty 4.2 websocketx, NIO transport, one worker thread per CPU (1 here), leak detection off, write per frame and flush per read batch, ChannelGroup broadcast, permessage-deflate accepted (server_no_context_takeover allowed)", true, true,
 				(port) -> javaMain("servers.NettyPeer", port), null));
 		peers.add(new Peer("jetty", "Jetty 12.1 core server + Jetty WebSocket API (no servlets), default thread pool, 16 MiB message limit", true, true,
@@ -59,6 +67,8 @@ public final class Peers {
 		peers.add(new Peer("spring-tomcat", "Spring WebSocket on embedded Tomcat (Boot 4.1), Tomcat's default 8 KiB message buffers with partial-message echo, ConcurrentWebSocketSessionDecorator for broadcast", true, true,
 				(port) -> javaMain("servers.spring.SpringTomcatPeer", port, "--server.port=" + port,
 						"--server.address=127.0.0.1", "--server.tomcat.max-connections=50000",
+						// The wsboot starter shares this module's classpath: no second server here.
+						"--ws.enabled=false",
 						"--server.tomcat.accept-count=4096", "--spring.main.banner-mode=off",
 						"--logging.level.root=WARN"),
 				null));

@@ -53,6 +53,15 @@ final class Targets {
 			echoRatio("÷ Bun (uWebSockets)", 0.6, wsboot, "bun");
 		}
 		echoRatio("Starter ÷ engine alone (both EXECUTOR)", 0.85, STARTER, EXEC);
+		if (!this.small.isEmpty()) {
+			double lua = perCpu(this.small.get(0).id(), Peers.LUA);
+			this.rows.add("| Lua echo (" + this.small.get(0).id() + "): messages per CPU-second | ≥ 100,000 | "
+					+ Peers.LUA + " | " + (Double.isNaN(lua) ? "–" : String.format("%,.0f", lua)) + " | | "
+					+ verdict(lua >= 100_000, Double.isNaN(lua)) + " |");
+			double ratio = lua / perCpu(this.small.get(0).id(), Peers.CONTROLLER);
+			this.rows.add("| Lua echo ÷ the same echo as a @WsController | (reported) | " + Peers.LUA + " | " + ratio(ratio)
+					+ " | | " + (Double.isNaN(ratio) ? "not measured" : "reported") + " |");
+		}
 		for (String wsboot : List.of(IO, EXEC)) {
 			double utf8 = perCpu("echo-64c-1KiB-utf8-p16", wsboot);
 			double binary = perCpu("echo-64c-1KiB-binary-p16", wsboot);

@@ -1,0 +1,2 @@
+function on_connect(clientId)
+end

@@ -1,0 +1,7 @@
+function main(clientId, message)
+  _send(clientId, "fine")
+end
+
+function broken(
+  x = = 1
+end

@@ -1,0 +1,5 @@
+local settings = {}
+local port = settings.server.port
+
+function main(clientId, message)
+end

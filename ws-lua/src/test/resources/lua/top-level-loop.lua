@@ -1,0 +1,5 @@
+function main(clientId, message)
+end
+
+while true do
+end
