@@ -29,12 +29,17 @@ final class ControllerScanner {
 			throw new WsControllerDefinitionException("@WsController on " + targetClass.getName()
 					+ " needs a path starting with '/', such as @WsController(\"/chat\"), not '" + path + "'");
 		}
-		Map<Method, Class<? extends Annotation>> found = MethodIntrospector.selectMethods(targetClass,
-				(MethodIntrospector.MetadataLookup<Class<? extends Annotation>>) ControllerScanner::eventOf);
 		Map<Method, Class<? extends Annotation>> methods = new LinkedHashMap<>();
-		found.forEach((method, event) -> methods.put(AopUtils.selectInvocableMethod(method, bean.getClass()), event));
+		eventMethods(targetClass)
+			.forEach((method, event) -> methods.put(AopUtils.selectInvocableMethod(method, bean.getClass()), event));
 		return new ControllerDescriptor(beanName, bean, targetClass, path, List.of(controller.subprotocols()),
 				controller.subprotocolRequired(), methods);
+	}
+
+	/** The controller's event methods, each with its event annotation; also read ahead of time for hints. */
+	static Map<Method, Class<? extends Annotation>> eventMethods(Class<?> targetClass) {
+		return MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<Class<? extends Annotation>>) ControllerScanner::eventOf);
 	}
 
 	private static Class<? extends Annotation> eventOf(Method method) {
