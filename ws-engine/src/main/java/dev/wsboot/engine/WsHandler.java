@@ -6,11 +6,23 @@ package dev.wsboot.engine;
  * <p>Threading contract: for one session, calls never overlap and arrive in the order of events on
  * the connection: {@link #onOpen} first, then messages and pongs, then {@link #onClose} exactly
  * once. Different sessions may be served concurrently. Unless the server runs handlers on its I/O
- * threads ({@link WsServerConfig.HandlerExecution#IO_THREAD}), calls run on the server's handler
- * executor and may block. {@link #onError} is called when one of the other methods throws; it is
- * never called twice for one exception.
+ * threads ({@link WsServerConfig.HandlerExecution#IO_THREAD}) or the handler says it never blocks
+ * ({@link #blocking()} false), calls run on the server's handler executor and may block.
+ * {@link #onError} is called when one of the other methods throws; it is never called twice for
+ * one exception.
  */
 public interface WsHandler {
+
+	/**
+	 * Whether this handler may block. A handler that answers false is called on the I/O thread
+	 * that read the message, as a message handler is in Vert.x or a {@code @NonBlocking} one in
+	 * Quarkus: no hand-over to a handler thread, which on a busy server is most of a small
+	 * message's cost. It must then never block (no I/O, locks held long, or sleeping), since the
+	 * other connections of that I/O thread wait meanwhile. Asked once per connection, at the open.
+	 */
+	default boolean blocking() {
+		return true;
+	}
 
 	/** The handshake completed; the session can send. */
 	default void onOpen(WsSession session) throws Exception {

@@ -12,10 +12,11 @@ import java.util.Map;
  * chosen: its path and subprotocols, and its annotated methods with their event.
  *
  * @param beanName the controller's bean name, for the startup failure
+ * @param blocking whether the methods may block ({@link WsController#blocking()})
  * @param methods each handler method (invocable on the bean) with its event annotation type
  */
 record ControllerDescriptor(String beanName, Object bean, Class<?> controllerClass, String path, List<String> subprotocols,
-		boolean subprotocolRequired, Map<Method, Class<? extends Annotation>> methods) {
+		boolean subprotocolRequired, boolean blocking, Map<Method, Class<? extends Annotation>> methods) {
 
 	ControllerDescriptor {
 		subprotocols = List.copyOf(subprotocols);

@@ -9,7 +9,8 @@ import java.util.Map;
  * One {@link WsController} ready to serve: its path and subprotocols and its handler methods
  * (null where the controller has none).
  */
-record ControllerMethods(String path, List<String> subprotocols, boolean subprotocolRequired, Class<?> controllerClass,
+record ControllerMethods(String path, List<String> subprotocols, boolean subprotocolRequired, boolean blocking,
+		Class<?> controllerClass,
 		HandlerMethod connect, HandlerMethod text, HandlerMethod binary, HandlerMethod disconnect, HandlerMethod error) {
 
 	/**
@@ -42,7 +43,7 @@ record ControllerMethods(String path, List<String> subprotocols, boolean subprot
 			}
 		}
 		return new ControllerMethods(controller.path(), controller.subprotocols(), controller.subprotocolRequired(),
-				controller.controllerClass(), connect, text, binary, disconnect, error);
+				controller.blocking(), controller.controllerClass(), connect, text, binary, disconnect, error);
 	}
 
 	private static HandlerMethod only(HandlerMethod existing, HandlerMethod candidate, String what) {

@@ -33,7 +33,7 @@ final class ControllerScanner {
 		eventMethods(targetClass)
 			.forEach((method, event) -> methods.put(AopUtils.selectInvocableMethod(method, bean.getClass()), event));
 		return new ControllerDescriptor(beanName, bean, targetClass, path, List.of(controller.subprotocols()),
-				controller.subprotocolRequired(), methods);
+				controller.subprotocolRequired(), controller.blocking(), methods);
 	}
 
 	/** The controller's event methods, each with its event annotation; also read ahead of time for hints. */

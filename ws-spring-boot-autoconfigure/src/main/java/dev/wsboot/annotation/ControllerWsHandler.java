@@ -42,6 +42,11 @@ final class ControllerWsHandler implements WsHandler {
 	}
 
 	@Override
+	public boolean blocking() {
+		return this.methods.blocking();
+	}
+
+	@Override
 	public void onOpen(WsSession session) {
 		call(this.methods.connect(), session, null, this.connectTimer);
 	}

@@ -42,4 +42,14 @@ public @interface WsController {
 	 */
 	boolean subprotocolRequired() default false;
 
+	/**
+	 * Whether the methods may block, as by default: then they run on the handler executor
+	 * ({@code ws.handler-execution}). With {@code blocking = false} they run on the I/O thread that
+	 * read the message, as Vert.x handlers or Quarkus's {@code @NonBlocking} methods do, which saves
+	 * the hand-over to a handler thread that is most of a small message's cost on a busy server.
+	 * They must then never block (no database or HTTP calls, no sleeping, no lock held for long):
+	 * the other clients of that I/O thread wait meanwhile. Sends, broadcasts and joins never block.
+	 */
+	boolean blocking() default true;
+
 }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.TimeoutConfig;
+import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.internal.protocol.FrameDecoder;
 import dev.wsboot.engine.internal.protocol.FrameEncoder;
@@ -99,7 +100,8 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 				config.compression(), deflater, "#" + id + " on " + handshake.path(), replies, this::overHighWater);
 		this.session = new DefaultWsSession(id, handshake, this.sender, accept.stats());
 		this.events = new SessionEvents(this.session, accept.endpoint().handler(),
-				config.handlers().onIoThread() ? null : server.handlerExecutor(), config.limits().maxInboundQueueSize(), this,
+				onIoThread(config, accept.endpoint().handler()) ? null : server.handlerExecutor(),
+				config.limits().maxInboundQueueSize(), this,
 				replies);
 		// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
 		this.decoder = new FrameDecoder(new MessageAssembler(this, config.limits(), connection.loop().scratch(),
@@ -111,6 +113,11 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	}
 
 	/** Answers the upgrade with 101 and opens the session; the connection slot is already reserved. */
+	/** Whether a session's events are delivered on its I/O thread: for every handler, or for one that never blocks. */
+	private static boolean onIoThread(WsServerConfig config, WsHandler handler) {
+		return config.handlers().onIoThread() || !handler.blocking();
+	}
+
 	static SessionProtocol open(ServerRuntime server, Connection connection, Accept accept) {
 		SessionProtocol protocol = new SessionProtocol(server, connection, accept);
 		accept.stats().opened();
