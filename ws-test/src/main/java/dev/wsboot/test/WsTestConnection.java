@@ -188,10 +188,18 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 
 	/** Waits for a text message that the regular expression matches as a whole. */
 	public WsTestConnection expectTextMatching(String regex) {
-		Pattern pattern = Pattern.compile(regex);
-		take((message) -> message instanceof String text && pattern.matcher(text).matches(),
-				"text message matching " + regex);
+		nextTextMatching(regex);
 		return this;
+	}
+
+	/**
+	 * Waits for a text message that the regular expression matches as a whole, leaving other
+	 * messages in the inbox, and returns it.
+	 */
+	public String nextTextMatching(String regex) {
+		Pattern pattern = Pattern.compile(regex);
+		return (String) take((message) -> message instanceof String text && pattern.matcher(text).matches(),
+				"text message matching " + regex, this.timeout, true);
 	}
 
 	/** Asserts that the next message, whatever it is, is this text. */
