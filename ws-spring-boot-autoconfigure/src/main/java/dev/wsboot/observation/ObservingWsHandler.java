@@ -73,15 +73,15 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 
 	private void onMessage(WsSession session, String type, int size, Event event) throws Exception {
 		Observation connection = connection(session);
-		if (!this.observeMessages) {
+		Observation message = this.observeMessages ? WsObservationDocumentation.MESSAGE
+			.observation(this.messageConvention, DEFAULT_MESSAGE,
+					() -> new WsMessageObservationContext(session, type, size), this.registry) : Observation.NOOP;
+		if (message.isNoop()) {
+			// Off, or turned off by a predicate: the handling still belongs to the connection's trace.
 			inScope(connection, event);
 			return;
 		}
-		Observation message = WsObservationDocumentation.MESSAGE
-			.observation(this.messageConvention, DEFAULT_MESSAGE,
-					() -> new WsMessageObservationContext(session, type, size), this.registry)
-			.parentObservation(connection);
-		message.observeChecked(event::handle);
+		message.parentObservation(connection).observeChecked(event::handle);
 	}
 
 	@Override
