@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import dev.wsboot.engine.EchoHandler;
 import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsServer;
@@ -34,17 +35,7 @@ class WsTestClientTests {
 	static void startServer() throws IOException {
 		server = WsServer.builder()
 			.config(WsServerConfig.builder().network((network) -> network.port(0)).build())
-			.endpoint("/echo", new WsHandler() {
-				@Override
-				public void onText(WsSession session, String text) {
-					session.sendText(text);
-				}
-
-				@Override
-				public void onBinary(WsSession session, byte[] data) {
-					session.sendBinary(data);
-				}
-			})
+			.endpoint("/echo", new EchoHandler())
 			.endpoint("/notices", new WsHandler() {
 				@Override
 				public void onOpen(WsSession session) {
