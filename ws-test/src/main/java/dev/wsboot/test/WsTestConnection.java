@@ -8,16 +8,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -50,15 +46,7 @@ import org.assertj.core.api.AssertProvider;
 public final class WsTestConnection implements WebSocket.Listener, AutoCloseable,
 		AssertProvider<WsTestConnectionAssert> {
 
-	private final ReentrantLock lock = new ReentrantLock();
-
-	private final Condition arrived = this.lock.newCondition();
-
-	/** Every message received, in order; guarded by {@link #lock}. */
-	private final List<Object> received = new ArrayList<>();
-
-	/** Messages no expectation has taken yet, in order; guarded by {@link #lock}. */
-	private final LinkedList<Object> inbox = new LinkedList<>();
+	private final Inbox inbox = new Inbox();
 
 	private final LinkedBlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
 
@@ -224,25 +212,12 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 	 * no event to wait for when nothing should happen.
 	 */
 	public WsTestConnection expectNoMessage(Duration quiet) {
-		long deadline = System.nanoTime() + quiet.toNanos();
-		this.lock.lock();
-		try {
-			while (this.inbox.isEmpty()) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return this;
-				}
-				this.arrived.awaitNanos(left);
-			}
+		Object message = this.inbox.peek(quiet);
+		if (message != null) {
 			throw new AssertionError("Expected no message on " + this.path + " for " + quiet + ", got "
-					+ describe(this.inbox.getFirst()));
+					+ describe(message));
 		}
-		catch (InterruptedException ex) {
-			throw interrupted(ex);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this;
 	}
 
 	/** Waits for the server's close frame (or the drop, as 1006) and asserts its status code. */
@@ -274,13 +249,7 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 
 	/** Every message received so far, taken or not: a String for text, a byte[] for binary. */
 	public List<Object> received() {
-		this.lock.lock();
-		try {
-			return List.copyOf(this.received);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.inbox.received();
 	}
 
 	/** The text messages received so far, taken or not. */
@@ -329,7 +298,8 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 			return pong;
 		}
 		catch (InterruptedException ex) {
-			throw interrupted(ex);
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
 		}
 	}
 
@@ -407,99 +377,32 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 	}
 
 	/**
-	 * Removes and returns the first message in the inbox that matches, waiting for one up to the
-	 * timeout. A timeout fails listing every message received, so the test says what came instead.
+	 * Takes the first message in the inbox that matches, waiting for one up to the timeout. A
+	 * timeout fails listing every message received, so the test says what came instead.
 	 */
-	Object take(Predicate<Object> matching, String what, Duration timeout, boolean listReceived) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		this.lock.lock();
-		try {
-			while (true) {
-				for (Iterator<Object> messages = this.inbox.iterator(); messages.hasNext();) {
-					Object message = messages.next();
-					if (matching.test(message)) {
-						messages.remove();
-						return message;
-					}
-				}
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					throw new AssertionError("No " + what + " on " + this.path + " within " + timeout
-							+ (listReceived ? "; received " + describe(this.received) : ""));
-				}
-				this.arrived.awaitNanos(left);
-			}
+	private Object take(Predicate<Object> matching, String what, Duration timeout, boolean listReceived) {
+		Object message = this.inbox.take(matching, timeout);
+		if (message == null) {
+			throw new AssertionError("No " + what + " on " + this.path + " within " + timeout
+					+ (listReceived ? "; received " + describe(received()) : ""));
 		}
-		catch (InterruptedException ex) {
-			throw interrupted(ex);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return message;
 	}
 
 	/** Whether a message that matches has arrived, taken or not, waiting for one up to the timeout. */
 	boolean hasReceived(Predicate<Object> matching) {
-		long deadline = System.nanoTime() + this.timeout.toNanos();
-		this.lock.lock();
-		try {
-			int seen = 0;
-			while (true) {
-				for (; seen < this.received.size(); seen++) {
-					if (matching.test(this.received.get(seen))) {
-						return true;
-					}
-				}
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return false;
-				}
-				this.arrived.awaitNanos(left);
-			}
-		}
-		catch (InterruptedException ex) {
-			throw interrupted(ex);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private static AssertionError interrupted(InterruptedException ex) {
-		Thread.currentThread().interrupt();
-		return new AssertionError(ex);
+		return this.inbox.hasReceived(matching, this.timeout);
 	}
 
 	static String describe(Object message) {
-		if (message instanceof byte[] data) {
-			return (data.length <= 32) ? "bytes" + Arrays.toString(data) : "bytes[" + data.length + "]";
-		}
-		if (message instanceof String text) {
-			return "\"" + text + "\"";
-		}
-		if (message instanceof List<?> messages) {
-			return messages.stream().map(WsTestConnection::describe).toList().toString();
-		}
-		return String.valueOf(message);
-	}
-
-	private void deliver(Object message) {
-		this.lock.lock();
-		try {
-			this.received.add(message);
-			this.inbox.add(message);
-			this.arrived.signalAll();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return Inbox.describe(message);
 	}
 
 	@Override
 	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 		this.text.append(data);
 		if (last) {
-			deliver(this.text.toString());
+			this.inbox.add(this.text.toString());
 			this.text.setLength(0);
 		}
 		webSocket.request(1);
@@ -512,7 +415,7 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 		data.get(part);
 		this.binary.writeBytes(part);
 		if (last) {
-			deliver(this.binary.toByteArray());
+			this.inbox.add(this.binary.toByteArray());
 			this.binary.reset();
 		}
 		webSocket.request(1);
