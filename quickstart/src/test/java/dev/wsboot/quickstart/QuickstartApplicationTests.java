@@ -1,7 +1,7 @@
 package dev.wsboot.quickstart;
 
 import dev.wsboot.context.LocalWsPort;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +28,7 @@ class QuickstartApplicationTests {
 
 	@Test
 	void chatAnnouncesAndAnswers() {
-		try (WsTestClient client = WsTestClient.connect(this.wsPort, "/chat")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.wsPort, "/chat")) {
 			assertThat(client.nextText()).matches("ClientID \\d+ just joined the server");
 			client.sendText("hello");
 			assertThat(client.nextText()).isEqualTo("You said: hello");
@@ -39,7 +39,7 @@ class QuickstartApplicationTests {
 
 	@Test
 	void pricesAnswerJsonAndReportErrorsWithoutClosing() {
-		try (WsTestClient client = WsTestClient.connect(this.wsPort, "/prices")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.wsPort, "/prices")) {
 			client.sendText("{\"symbol\":\"ACME\"}");
 			assertThat(client.nextText()).isEqualTo("{\"symbol\":\"ACME\",\"price\":42.0}");
 			client.sendText("{\"symbol\":\"\"}");

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.wsboot.context.LocalWsPort;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,7 +28,7 @@ class SampleEchoBackPressureTests {
 	@ParameterizedTest(name = "{0} messages of {1} bytes")
 	@CsvSource({ "64, 1048576", "100, 65536" })
 	void aClientThatSendsFasterThanItReadsGetsEveryEchoInOrder(int count, int size) throws Exception {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/echo")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/echo")) {
 			CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
 				for (int i = 0; i < count; i++) {
 					client.sendBinary(message(i, size));

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import dev.wsboot.context.LocalWsPort;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +25,7 @@ class SampleEndpointsTests {
 
 	@Test
 	void echoAnswersTextWithTextAndBinaryWithTheSameBytes() throws Exception {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/echo")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/echo")) {
 			client.sendText("héllo wörld 🌍");
 			assertThat(client.nextText()).isEqualTo("héllo wörld 🌍");
 			byte[] data = { 0, 1, (byte) 0xff, (byte) 0x80, 42 };
@@ -38,7 +38,7 @@ class SampleEndpointsTests {
 	void echoReturnsASixteenMebibyteMessageByteForByte() throws Exception {
 		byte[] data = new byte[SIXTEEN_MIB];
 		new Random(6455).nextBytes(data);
-		try (WsTestClient client = WsTestClient.connect(this.port, "/echo")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/echo")) {
 			client.sendBinary(data);
 			assertThat(client.nextBinary()).isEqualTo(data);
 		}
@@ -48,7 +48,7 @@ class SampleEndpointsTests {
 	void echoReturnsASixteenMebibyteTextMessage() throws Exception {
 		String text = "ab€".repeat(SIXTEEN_MIB / 5);
 		assertThat(text.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(SIXTEEN_MIB);
-		try (WsTestClient client = WsTestClient.connect(this.port, "/echo")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/echo")) {
 			client.sendText(text);
 			assertThat(client.nextText()).isEqualTo(text);
 		}
@@ -56,9 +56,9 @@ class SampleEndpointsTests {
 
 	@Test
 	void broadcastSendsEachMessageToEveryClientOnThePathSenderIncluded() throws Exception {
-		try (WsTestClient alice = WsTestClient.connect(this.port, "/broadcast");
-				WsTestClient bob = WsTestClient.connect(this.port, "/broadcast");
-				WsTestClient echo = WsTestClient.connect(this.port, "/echo")) {
+		try (WsTestConnection alice = WsTestConnection.connect(this.port, "/broadcast");
+				WsTestConnection bob = WsTestConnection.connect(this.port, "/broadcast");
+				WsTestConnection echo = WsTestConnection.connect(this.port, "/echo")) {
 			alice.sendText("hello all");
 			assertThat(alice.nextText()).isEqualTo("hello all");
 			assertThat(bob.nextText()).isEqualTo("hello all");
@@ -73,9 +73,9 @@ class SampleEndpointsTests {
 
 	@Test
 	void chatAnnouncesJoinsRelaysMessagesAndAnnouncesLeaves() throws Exception {
-		try (WsTestClient alice = WsTestClient.connect(this.port, "/chat")) {
+		try (WsTestConnection alice = WsTestConnection.connect(this.port, "/chat")) {
 			long aliceId = ownId(alice);
-			WsTestClient bob = WsTestClient.connect(this.port, "/chat");
+			WsTestConnection bob = WsTestConnection.connect(this.port, "/chat");
 			long bobId = ownId(bob);
 			alice.awaitText("ClientID " + bobId + " just joined the server");
 
@@ -93,9 +93,9 @@ class SampleEndpointsTests {
 
 	@Test
 	void luaRunsTheSeedScriptUnchanged() throws Exception {
-		try (WsTestClient alice = WsTestClient.connect(this.port, "/lua")) {
+		try (WsTestConnection alice = WsTestConnection.connect(this.port, "/lua")) {
 			long aliceId = ownId(alice);
-			try (WsTestClient bob = WsTestClient.connect(this.port, "/lua")) {
+			try (WsTestConnection bob = WsTestConnection.connect(this.port, "/lua")) {
 				long bobId = ownId(bob);
 				alice.awaitText("ClientID " + bobId + " just joined the server");
 				assertThat(bobId).isNotEqualTo(aliceId);
@@ -109,11 +109,11 @@ class SampleEndpointsTests {
 
 	@Test
 	void chatMessagesStayInTheRoomTheSenderJoined() throws Exception {
-		try (WsTestClient alice = WsTestClient.connect(this.port, "/chat")) {
+		try (WsTestConnection alice = WsTestConnection.connect(this.port, "/chat")) {
 			long aliceId = ownId(alice);
-			try (WsTestClient bob = WsTestClient.connect(this.port, "/chat")) {
+			try (WsTestConnection bob = WsTestConnection.connect(this.port, "/chat")) {
 				long bobId = ownId(bob);
-				try (WsTestClient carol = WsTestClient.connect(this.port, "/chat")) {
+				try (WsTestConnection carol = WsTestConnection.connect(this.port, "/chat")) {
 					long carolId = ownId(carol);
 
 					alice.sendText("/join java");
@@ -130,7 +130,7 @@ class SampleEndpointsTests {
 
 					// Everyone on /chat hears of a newcomer; what each got before that notice must
 					// not include the other room's messages.
-					try (WsTestClient dave = WsTestClient.connect(this.port, "/chat")) {
+					try (WsTestConnection dave = WsTestConnection.connect(this.port, "/chat")) {
 						long daveId = ownId(dave);
 						String daveJoined = "ClientID " + daveId + " just joined the server";
 						assertThat(carol.awaitText(daveJoined)).doesNotContain("ClientID " + aliceId + ": in java");
@@ -146,7 +146,7 @@ class SampleEndpointsTests {
 
 	@Test
 	void chatExplainsAJoinWithoutARoom() throws Exception {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/chat")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/chat")) {
 			client.sendText("/join");
 			assertThat(client.awaitText("Usage: /join ROOM (1 to 32 characters, no spaces)")).isNotNull();
 		}
@@ -154,7 +154,7 @@ class SampleEndpointsTests {
 
 	@Test
 	void reverseAnswersTheTextReversedToAClientSpeakingItsSubprotocol() throws Exception {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/reverse", "reverse")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/reverse", "reverse")) {
 			assertThat(client.subprotocol()).isEqualTo("reverse");
 			client.sendText("stressed 🙂");
 			assertThat(client.nextText()).isEqualTo("🙂 desserts");
@@ -163,8 +163,8 @@ class SampleEndpointsTests {
 
 	@Test
 	void reverseRefusesAClientWithoutItsSubprotocolAtTheHandshake() throws Exception {
-		assertThat(WsTestClient.refusedStatus(this.port, "/reverse")).isEqualTo(400);
-		assertThat(WsTestClient.refusedStatus(this.port, "/reverse", "echo")).isEqualTo(400);
+		assertThat(WsTestConnection.refusedStatus(this.port, "/reverse")).isEqualTo(400);
+		assertThat(WsTestConnection.refusedStatus(this.port, "/reverse", "echo")).isEqualTo(400);
 	}
 
 	/**
@@ -172,7 +172,7 @@ class SampleEndpointsTests {
 	 * this returned, so that each client's first join notice is its own; "left" notices of other
 	 * tests' clients may come first.
 	 */
-	private static long ownId(WsTestClient client) throws InterruptedException {
+	private static long ownId(WsTestConnection client) throws InterruptedException {
 		while (true) {
 			String notice = client.nextText();
 			if (notice.matches("ClientID \\d+ just joined the server")) {

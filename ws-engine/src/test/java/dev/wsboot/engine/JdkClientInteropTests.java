@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.wsboot.engine.support.InteropServer;
 import dev.wsboot.engine.support.TestServers;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +30,7 @@ class JdkClientInteropTests {
 
 	private static InteropServer server;
 
-	private WsTestClient client;
+	private WsTestConnection client;
 
 	private URI uri;
 
@@ -102,7 +102,7 @@ class JdkClientInteropTests {
 	void serverInitiatedCloseReachesTheClientWithCodeAndReason() throws Exception {
 		this.client = connect(server, "/close");
 		this.client.webSocket().sendText("4001 server says bye", true).get(5, TimeUnit.SECONDS);
-		WsTestClient.Close close = this.client.awaitClose(Duration.ofSeconds(5));
+		WsTestConnection.Close close = this.client.awaitClose(Duration.ofSeconds(5));
 		assertThat(close.code()).isEqualTo(4001);
 		assertThat(close.reason()).isEqualTo("server says bye");
 		// The JDK client answers the close; the server records its own code.
@@ -124,9 +124,9 @@ class JdkClientInteropTests {
 	}
 
 	/** Connects to the path on a new tag, so the test can ask what the server saw of this client. */
-	private WsTestClient connect(InteropServer server, String path) {
+	private WsTestConnection connect(InteropServer server, String path) {
 		this.uri = server.uri(path);
-		return WsTestClient.connect(http, this.uri);
+		return WsTestConnection.connect(http, this.uri);
 	}
 
 }

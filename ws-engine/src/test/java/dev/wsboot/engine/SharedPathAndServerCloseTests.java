@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.engine.support.RawClient;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +74,8 @@ class SharedPathAndServerCloseTests {
 	@Test
 	void jdkClientsOfferingEachSubprotocolReachTheirOwnHandlersAtOnce() throws IOException {
 		startGraphqlServer();
-		try (WsTestClient legacy = WsTestClient.connect(this.server.port(), "/graphql", "graphql-ws");
-				WsTestClient transport = WsTestClient.connect(this.server.port(), "/graphql", "graphql-transport-ws")) {
+		try (WsTestConnection legacy = WsTestConnection.connect(this.server.port(), "/graphql", "graphql-ws");
+				WsTestConnection transport = WsTestConnection.connect(this.server.port(), "/graphql", "graphql-transport-ws")) {
 			assertThat(legacy.subprotocol()).isEqualTo("graphql-ws");
 			assertThat(transport.subprotocol()).isEqualTo("graphql-transport-ws");
 			transport.sendText("a");
@@ -111,7 +111,7 @@ class SharedPathAndServerCloseTests {
 			assertThat(client.upgrade("/graphql").status()).as("no offer at all").isEqualTo(400);
 		}
 		assertThat(this.server.stats().handshakesRejected(HandshakeRejection.BAD_REQUEST)).isEqualTo(2);
-		assertThat(WsTestClient.refusedStatus(this.server.port(), "/graphql", "mqtt")).isEqualTo(400);
+		assertThat(WsTestConnection.refusedStatus(this.server.port(), "/graphql", "mqtt")).isEqualTo(400);
 	}
 
 	@Test

@@ -17,7 +17,7 @@ import javax.net.ssl.SSLHandshakeException;
 import dev.wsboot.engine.support.InteropServer;
 import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.test.TestCertificates;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +44,7 @@ class WssJdkClientInteropTests {
 
 	private static InteropServer server;
 
-	private WsTestClient client;
+	private WsTestConnection client;
 
 	private URI uri;
 
@@ -110,7 +110,7 @@ class WssJdkClientInteropTests {
 	void serverInitiatedCloseReachesTheClientWithCodeAndReason() throws Exception {
 		this.client = connect("/close");
 		this.client.webSocket().sendText("4001 server says bye", true).get(5, TimeUnit.SECONDS);
-		WsTestClient.Close close = this.client.awaitClose(Duration.ofSeconds(5));
+		WsTestConnection.Close close = this.client.awaitClose(Duration.ofSeconds(5));
 		assertThat(close.code()).isEqualTo(4001);
 		assertThat(close.reason()).isEqualTo("server says bye");
 		this.client.webSocket().sendClose(4001, "");
@@ -122,7 +122,7 @@ class WssJdkClientInteropTests {
 		long before = server.server().stats().handshakesRejected(HandshakeRejection.TLS);
 		SSLContext trustsOther = TestCertificates.clientContext(TestCertificates.keyStore(directory, "other"));
 		HttpClient distrustful = HttpClient.newBuilder().sslContext(trustsOther).build();
-		assertThatThrownBy(() -> WsTestClient.connectAsync(distrustful, server.uri("/")).get(5, TimeUnit.SECONDS))
+		assertThatThrownBy(() -> WsTestConnection.connectAsync(distrustful, server.uri("/")).get(5, TimeUnit.SECONDS))
 			.isInstanceOfAny(ExecutionException.class, CompletionException.class)
 			.hasCauseInstanceOf(SSLHandshakeException.class);
 		TestServers.await("the TLS rejection to be counted", Duration.ofSeconds(5),
@@ -130,9 +130,9 @@ class WssJdkClientInteropTests {
 	}
 
 	/** Connects to the path on a new tag, so the test can ask what the server saw of this client. */
-	private WsTestClient connect(String path) {
+	private WsTestConnection connect(String path) {
 		this.uri = server.uri(path);
-		return WsTestClient.connect(http, this.uri);
+		return WsTestConnection.connect(http, this.uri);
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.wsboot.context.LocalWsPort;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,10 +48,10 @@ class LuaEndpointIntegrationTests {
 
 	@Test
 	void seedScriptAnnouncesEveryJoinToEveryoneAndAnswersEachClient() {
-		try (WsTestClient first = WsTestClient.connect(this.port, "/seed")) {
+		try (WsTestConnection first = WsTestConnection.connect(this.port, "/seed")) {
 			String firstJoin = first.nextText();
 			assertThat(firstJoin).matches("ClientID \\d+ just joined the server");
-			try (WsTestClient second = WsTestClient.connect(this.port, "/seed")) {
+			try (WsTestConnection second = WsTestConnection.connect(this.port, "/seed")) {
 				String secondJoin = second.nextText();
 				assertThat(secondJoin).matches("ClientID \\d+ just joined the server").isNotEqualTo(firstJoin);
 				assertThat(first.nextText()).isEqualTo(secondJoin);
@@ -67,8 +67,8 @@ class LuaEndpointIntegrationTests {
 
 	@Test
 	void sendAllReachesTheClientsOfTheScriptsOwnPathOnly() throws Exception {
-		try (WsTestClient seed = WsTestClient.connect(this.port, "/seed");
-				WsTestClient rooms = WsTestClient.connect(this.port, "/rooms")) {
+		try (WsTestConnection seed = WsTestConnection.connect(this.port, "/seed");
+				WsTestConnection rooms = WsTestConnection.connect(this.port, "/rooms")) {
 			assertThat(seed.nextText()).matches("ClientID \\d+ just joined the server");
 			rooms.sendText("all:to the rooms");
 			assertThat(rooms.nextText()).isEqualTo("to the rooms");
@@ -102,8 +102,8 @@ class LuaEndpointIntegrationTests {
 			"global growth | table full",
 			"deep recursion | stack overflow: more than 200 nested calls" })
 	void sandboxEscapeIsRefusedAndTheSessionStaysOpen(String attempt, String reason) {
-		try (WsTestClient attacker = WsTestClient.connect(this.port, "/sandbox");
-				WsTestClient bystander = WsTestClient.connect(this.port, "/seed")) {
+		try (WsTestConnection attacker = WsTestConnection.connect(this.port, "/sandbox");
+				WsTestConnection bystander = WsTestConnection.connect(this.port, "/seed")) {
 			bystander.nextText();
 			attacker.sendText(attempt);
 			String answer = attacker.nextText();
@@ -118,8 +118,8 @@ class LuaEndpointIntegrationTests {
 	@Test
 	void endlessLoopIsStoppedByTheInstructionBudgetAndCounted(CapturedOutput output) {
 		double before = errors("/sandbox");
-		try (WsTestClient attacker = WsTestClient.connect(this.port, "/sandbox");
-				WsTestClient bystander = WsTestClient.connect(this.port, "/seed")) {
+		try (WsTestConnection attacker = WsTestConnection.connect(this.port, "/sandbox");
+				WsTestConnection bystander = WsTestConnection.connect(this.port, "/seed")) {
 			bystander.nextText();
 			attacker.sendText("while true do end");
 			assertSessionServes(attacker);
@@ -133,7 +133,7 @@ class LuaEndpointIntegrationTests {
 
 	@Test
 	void budgetOverrunCannotBeCaughtWithPcall() {
-		try (WsTestClient attacker = WsTestClient.connect(this.port, "/sandbox")) {
+		try (WsTestConnection attacker = WsTestConnection.connect(this.port, "/sandbox")) {
 			attacker.sendText("pcall(while true do end)");
 			attacker.sendText("ping");
 			assertThat(attacker.nextText()).as("the instruction after pcall fails too, so nothing else is sent")
@@ -144,7 +144,7 @@ class LuaEndpointIntegrationTests {
 	@Test
 	void scriptErrorIsLoggedWithScriptAndLineCountedAndTheSessionStaysOpen(CapturedOutput output) {
 		double before = errors("/sandbox");
-		try (WsTestClient client = WsTestClient.connect(this.port, "/sandbox")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/sandbox")) {
 			client.sendText("error");
 			assertSessionServes(client);
 		}
@@ -158,7 +158,7 @@ class LuaEndpointIntegrationTests {
 		for (int i = 0; i < all.length; i++) {
 			all[i] = (byte) i;
 		}
-		try (WsTestClient client = WsTestClient.connect(this.port, "/binary")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/binary")) {
 			client.sendBinary(all);
 			byte[] reversed = client.nextBinary();
 			assertThat(reversed).hasSize(256);
@@ -173,9 +173,9 @@ class LuaEndpointIntegrationTests {
 
 	@Test
 	void binaryMessageToAScriptWithoutOnBinaryClosesWith1003() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/sandbox")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/sandbox")) {
 			client.sendBinary(new byte[] { 1, 2, 3 });
-			WsTestClient.Close close = client.awaitClose();
+			WsTestConnection.Close close = client.awaitClose();
 			assertThat(close.code()).isEqualTo(1003);
 			assertThat(close.reason()).isEqualTo("Binary messages need on_binary in sandbox.lua");
 		}
@@ -183,9 +183,9 @@ class LuaEndpointIntegrationTests {
 
 	@Test
 	void groupsDeliverToTheirMembersAndCloseGivesTheCodeAndReason() throws Exception {
-		try (WsTestClient alice = WsTestClient.connect(this.port, "/rooms");
-				WsTestClient bob = WsTestClient.connect(this.port, "/rooms");
-				WsTestClient carol = WsTestClient.connect(this.port, "/rooms")) {
+		try (WsTestConnection alice = WsTestConnection.connect(this.port, "/rooms");
+				WsTestConnection bob = WsTestConnection.connect(this.port, "/rooms");
+				WsTestConnection carol = WsTestConnection.connect(this.port, "/rooms")) {
 			alice.sendText("join:red");
 			assertThat(alice.nextText()).isEqualTo("joined red true");
 			bob.sendText("join:red");
@@ -204,7 +204,7 @@ class LuaEndpointIntegrationTests {
 			assertThat(bob.drain(Duration.ofMillis(200))).isEmpty();
 			assertThat(carol.drain(Duration.ofMillis(0))).isEmpty();
 			carol.sendText("close:4001:game over");
-			WsTestClient.Close close = carol.awaitClose();
+			WsTestConnection.Close close = carol.awaitClose();
 			assertThat(close.code()).isEqualTo(4001);
 			assertThat(close.reason()).isEqualTo("game over");
 		}
@@ -214,13 +214,13 @@ class LuaEndpointIntegrationTests {
 	void eachEndpointHasItsOwnLuaStateSharedByItsClientsWithCallsSerialized() throws Exception {
 		int clients = 4;
 		int messages = 250;
-		List<WsTestClient> connected = new ArrayList<>();
+		List<WsTestConnection> connected = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
-			connected.add(WsTestClient.connect(this.port, "/counter-a"));
+			connected.add(WsTestConnection.connect(this.port, "/counter-a"));
 		}
-		try (WsTestClient b = WsTestClient.connect(this.port, "/counter-b")) {
+		try (WsTestConnection b = WsTestConnection.connect(this.port, "/counter-b")) {
 			List<CompletableFuture<Void>> senders = new ArrayList<>();
-			for (WsTestClient client : connected) {
+			for (WsTestConnection client : connected) {
 				senders.add(CompletableFuture.runAsync(() -> {
 					for (int m = 0; m < messages; m++) {
 						client.sendText("add");
@@ -231,21 +231,21 @@ class LuaEndpointIntegrationTests {
 			b.sendText("add");
 			b.sendText("total");
 			assertThat(b.nextText()).isEqualTo("total 1");
-			WsTestClient asker = connected.get(0);
+			WsTestConnection asker = connected.get(0);
 			await().untilAsserted(() -> {
 				asker.sendText("total");
 				assertThat(asker.nextText()).isEqualTo("total " + (clients * messages));
 			});
 		}
 		finally {
-			connected.forEach(WsTestClient::close);
+			connected.forEach(WsTestConnection::close);
 		}
 	}
 
 	@Test
 	void aScriptChangingItsStringMethodsChangesNoOtherScripts() {
-		try (WsTestClient a = WsTestClient.connect(this.port, "/counter-a");
-				WsTestClient b = WsTestClient.connect(this.port, "/counter-b")) {
+		try (WsTestConnection a = WsTestConnection.connect(this.port, "/counter-a");
+				WsTestConnection b = WsTestConnection.connect(this.port, "/counter-b")) {
 			b.sendText("upper");
 			assertThat(b.nextText()).isEqualTo("UPPER");
 			a.sendText("break upper");
@@ -255,7 +255,7 @@ class LuaEndpointIntegrationTests {
 		}
 	}
 
-	private static void assertSessionServes(WsTestClient client) {
+	private static void assertSessionServes(WsTestConnection client) {
 		client.sendText("ping");
 		assertThat(client.nextText()).isEqualTo("pong");
 	}

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +26,12 @@ class LuaLifecycleTests {
 		try (ConfigurableApplicationContext context = start("ws.lua.endpoints[0].path=/hooks",
 				"ws.lua.endpoints[0].script=classpath:lua/lifecycle.lua")) {
 			int port = port(context);
-			try (WsTestClient first = WsTestClient.connect(port, "/hooks")) {
+			try (WsTestConnection first = WsTestConnection.connect(port, "/hooks")) {
 				first.sendText("one");
 				assertThat(first.nextText()).isEqualTo("one");
 				first.closeNormally();
 			}
-			WsTestClient second = WsTestClient.connect(port, "/hooks");
+			WsTestConnection second = WsTestConnection.connect(port, "/hooks");
 			second.sendText("two");
 			assertThat(second.nextText()).isEqualTo("two");
 			context.close();
@@ -51,7 +51,7 @@ class LuaLifecycleTests {
 		write(script, "function main(clientId, message) _send(clientId, 'v1 ' .. message) end", 0);
 		try (ConfigurableApplicationContext context = start("ws.lua.reload=true", "ws.lua.endpoints[0].path=/game",
 				"ws.lua.endpoints[0].script=file:" + script);
-				WsTestClient client = WsTestClient.connect(port(context), "/game")) {
+				WsTestConnection client = WsTestConnection.connect(port(context), "/game")) {
 			client.sendText("a");
 			assertThat(client.nextText()).isEqualTo("v1 a");
 			write(script, "function main(clientId, message) _send(clientId, 'v2 ' .. message) end", 10);
@@ -71,7 +71,7 @@ class LuaLifecycleTests {
 		write(script, "function main(clientId, message) _send(clientId, 'v1 ' .. message) end", 0);
 		try (ConfigurableApplicationContext context = start("ws.lua.endpoints[0].path=/game",
 				"ws.lua.endpoints[0].script=file:" + script);
-				WsTestClient client = WsTestClient.connect(port(context), "/game")) {
+				WsTestConnection client = WsTestConnection.connect(port(context), "/game")) {
 			write(script, "function main(clientId, message) _send(clientId, 'v2 ' .. message) end", 10);
 			client.sendText("b");
 			assertThat(client.nextText()).isEqualTo("v1 b");

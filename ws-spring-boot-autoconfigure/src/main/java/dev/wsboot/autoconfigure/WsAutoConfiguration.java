@@ -1,5 +1,7 @@
 package dev.wsboot.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import dev.wsboot.annotation.HandlerTimers;
@@ -17,6 +19,7 @@ import dev.wsboot.engine.WsHandshakeInterceptor;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.WsSessionListener;
+import dev.wsboot.server.WsHandlerDecorator;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,10 +88,28 @@ public final class WsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WsServerLifecycle wsServerLifecycle(WsServerFactory factory, WsControllerRegistry controllers,
-			ObjectProvider<WsEndpoint> endpoints, WsProperties properties, ApplicationEventPublisher events) {
+			ObjectProvider<WsEndpoint> endpoints, ObjectProvider<WsHandlerDecorator> decorators,
+			WsProperties properties, ApplicationEventPublisher events) {
 		return new WsServerLifecycle(factory,
-				() -> Stream.concat(controllers.endpoints().stream(), endpoints.orderedStream()).toList(),
+				() -> decorate(Stream.concat(controllers.endpoints().stream(), endpoints.orderedStream()).toList(),
+						decorators.orderedStream().toList()),
 				properties.getShutdownTimeout(), events);
+	}
+
+	private static List<WsEndpoint> decorate(List<WsEndpoint> endpoints, List<WsHandlerDecorator> decorators) {
+		if (decorators.isEmpty()) {
+			return endpoints;
+		}
+		List<WsEndpoint> decorated = new ArrayList<>(endpoints.size());
+		for (WsEndpoint endpoint : endpoints) {
+			WsEndpoint current = endpoint;
+			for (WsHandlerDecorator decorator : decorators) {
+				current = new WsEndpoint(current.path(), decorator.decorate(current), current.subprotocols(),
+						current.subprotocolRequired());
+			}
+			decorated.add(current);
+		}
+		return decorated;
 	}
 
 	@Bean

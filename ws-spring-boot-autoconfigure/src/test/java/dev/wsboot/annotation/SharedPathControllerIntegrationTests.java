@@ -5,7 +5,7 @@ import java.util.Map;
 
 import dev.wsboot.context.LocalWsPort;
 import dev.wsboot.engine.WsSession;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -28,7 +28,7 @@ class SharedPathControllerIntegrationTests {
 
 	@Test
 	void offerOfTheNewProtocolReachesItsController() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/graphql", "graphql-transport-ws")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/graphql", "graphql-transport-ws")) {
 			assertThat(client.subprotocol()).isEqualTo("graphql-transport-ws");
 			client.sendText("ping");
 			assertThat(client.nextText()).isEqualTo("transport-ws:graphql-transport-ws:ping");
@@ -37,7 +37,7 @@ class SharedPathControllerIntegrationTests {
 
 	@Test
 	void offerOfTheOldProtocolReachesItsController() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/graphql", "graphql-ws")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/graphql", "graphql-ws")) {
 			assertThat(client.subprotocol()).isEqualTo("graphql-ws");
 			client.sendText("ping");
 			assertThat(client.nextText()).isEqualTo("legacy-ws:graphql-ws:ping");
@@ -46,7 +46,7 @@ class SharedPathControllerIntegrationTests {
 
 	@Test
 	void firstOfferThatAControllerNamesChoosesIt() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/graphql", "unknown", "graphql-ws",
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/graphql", "unknown", "graphql-ws",
 				"graphql-transport-ws")) {
 			client.sendText("ping");
 			assertThat(client.nextText()).isEqualTo("legacy-ws:graphql-ws:ping");
@@ -55,12 +55,12 @@ class SharedPathControllerIntegrationTests {
 
 	@Test
 	void offerThatMatchesNoControllerIsRefusedWith400() {
-		assertThat(WsTestClient.refusedStatus(this.port, "/graphql", Map.of(), List.of("mqtt"))).isEqualTo(400);
+		assertThat(WsTestConnection.refusedStatus(this.port, "/graphql", Map.of(), List.of("mqtt"))).isEqualTo(400);
 	}
 
 	@Test
 	void clientOfferingNothingIsRefusedWith400() {
-		assertThat(WsTestClient.refusedStatus(this.port, "/graphql", Map.of(), List.of())).isEqualTo(400);
+		assertThat(WsTestConnection.refusedStatus(this.port, "/graphql", Map.of(), List.of())).isEqualTo(400);
 	}
 
 	@SpringBootConfiguration

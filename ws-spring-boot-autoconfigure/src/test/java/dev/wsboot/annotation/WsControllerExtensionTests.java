@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.context.WsServerLifecycle;
 import dev.wsboot.engine.WsSession;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -40,7 +40,7 @@ class WsControllerExtensionTests {
 	@Test
 	void argumentResolverBeanIsConsultedBeforeTheBuiltInsAndClientIdIsExplicit() {
 		this.runner.withBean(AnswerResolver.class).withUserConfiguration(AnswerController.class).run((context) -> {
-			try (WsTestClient client = WsTestClient.connect(port(context), "/answer")) {
+			try (WsTestConnection client = WsTestConnection.connect(port(context), "/answer")) {
 				client.sendText("question");
 				long id = context.getBean(WsServerLifecycle.class).getServer().sessions().iterator().next().id();
 				assertThat(client.nextText()).isEqualTo("42 from " + id + ": question");
@@ -53,7 +53,7 @@ class WsControllerExtensionTests {
 		this.runner.withBean(CallerResolver.class).withUserConfiguration(CallerController.class).run((context) -> {
 			CallerResolver resolver = context.getBean(CallerResolver.class);
 			int asked = resolver.supportsCalls.get();
-			try (WsTestClient client = WsTestClient.connect(port(context), "/caller")) {
+			try (WsTestConnection client = WsTestConnection.connect(port(context), "/caller")) {
 				for (int i = 0; i < 3; i++) {
 					client.sendText("m" + i);
 					assertThat(client.nextText()).endsWith("said m" + i);
@@ -111,7 +111,7 @@ class WsControllerExtensionTests {
 	}
 
 	private static String reply(AssertableApplicationContext context, String path, String message) {
-		try (WsTestClient client = WsTestClient.connect(port(context), path)) {
+		try (WsTestConnection client = WsTestConnection.connect(port(context), path)) {
 			client.sendText(message);
 			return client.nextText();
 		}

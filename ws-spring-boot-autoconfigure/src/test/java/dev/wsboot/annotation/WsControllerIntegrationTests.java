@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.wsboot.broadcast.WsBroadcaster;
 import dev.wsboot.context.LocalWsPort;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +26,12 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void connectAnnouncesTheClientAndMessagesAreAnswered() {
-		try (WsTestClient alice = WsTestClient.connect(this.port, "/chat")) {
+		try (WsTestConnection alice = WsTestConnection.connect(this.port, "/chat")) {
 			String joined = alice.nextText();
 			assertThat(joined).matches("ClientID \\d+ just joined the server");
 			long aliceId = Long.parseLong(joined.split(" ")[1]);
 			assertThat(this.broadcaster.isConnected(aliceId)).isTrue();
-			try (WsTestClient bob = WsTestClient.connect(this.port, "/chat")) {
+			try (WsTestConnection bob = WsTestConnection.connect(this.port, "/chat")) {
 				String bobJoined = bob.nextText();
 				assertThat(alice.nextText()).isEqualTo(bobJoined);
 				alice.sendText("hi");
@@ -46,7 +46,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void jsonMessagesAreReadIntoTheParameterAndRepliesWrittenAsJson() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/json")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/json")) {
 			client.sendText("{\"name\":\"ab\",\"times\":2}");
 			assertThat(client.nextText()).startsWith("{\"text\":\"Hello abab\",\"clientId\":");
 		}
@@ -54,7 +54,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void messageThatIsNotJsonClosesWithUnsupportedDataWhenThereIsNoErrorMethod() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/json")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/json")) {
 			client.sendText("not json");
 			assertThat(client.awaitClose().code()).isEqualTo(1003);
 		}
@@ -62,7 +62,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void binaryAndTextMethodsOfOneControllerEachGetTheirMessages() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/binary")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/binary")) {
 			client.sendBinary(new byte[] { 1, 2, 3 });
 			assertThat(client.nextBinary()).containsExactly(3, 2, 1);
 			client.sendText("héllo");
@@ -72,7 +72,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void binaryMessageToATextOnlyControllerClosesWithUnsupportedData() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/json")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/json")) {
 			client.sendBinary(new byte[] { 1 });
 			assertThat(client.awaitClose().code()).isEqualTo(1003);
 		}
@@ -80,7 +80,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void exceptionGoesToTheErrorMethodAndTheSessionStaysOpen() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/errors")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/errors")) {
 			client.sendText("boom");
 			assertThat(client.nextText()).matches("error for \\d+: boom happened");
 			client.sendText("again");
@@ -90,7 +90,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void exceptionTheErrorMethodDoesNotAcceptClosesWithInternalError() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/errors")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/errors")) {
 			client.sendText("fatal");
 			assertThat(client.awaitClose().code()).isEqualTo(1011);
 		}
@@ -98,8 +98,8 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void exceptionWithoutErrorMethodClosesWithInternalErrorAndOthersAreServed() {
-		try (WsTestClient failing = WsTestClient.connect(this.port, "/unhandled");
-				WsTestClient other = WsTestClient.connect(this.port, "/errors")) {
+		try (WsTestConnection failing = WsTestConnection.connect(this.port, "/unhandled");
+				WsTestConnection other = WsTestConnection.connect(this.port, "/errors")) {
 			failing.sendText("anything");
 			assertThat(failing.awaitClose().code()).isEqualTo(1011);
 			other.sendText("still");
@@ -109,13 +109,13 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void originNotAllowedIsRefusedWith403() {
-		assertThat(WsTestClient.refusedStatus(this.port, "/chat", Map.of("Origin", "https://evil.example"), List.of()))
+		assertThat(WsTestConnection.refusedStatus(this.port, "/chat", Map.of("Origin", "https://evil.example"), List.of()))
 			.isEqualTo(403);
 	}
 
 	@Test
 	void originMatchingAPatternIsAccepted() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/binary",
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/binary",
 				Map.of("Origin", "https://app.trusted.example"), List.of())) {
 			client.sendBinary(new byte[] { 1 });
 			assertThat(client.nextBinary()).containsExactly(1);
@@ -124,7 +124,7 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void subprotocolIsChosenByTheServersPreference() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/proto", Map.of(), List.of("v1", "v2"))) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/proto", Map.of(), List.of("v1", "v2"))) {
 			assertThat(client.subprotocol()).isEqualTo("v2");
 			client.sendText("x");
 			assertThat(client.nextText()).isEqualTo("v2:x");
@@ -133,12 +133,12 @@ class WsControllerIntegrationTests {
 
 	@Test
 	void clientWithoutARequiredSubprotocolIsRefusedWith400() {
-		assertThat(WsTestClient.refusedStatus(this.port, "/proto", Map.of(), List.of("v9"))).isEqualTo(400);
+		assertThat(WsTestConnection.refusedStatus(this.port, "/proto", Map.of(), List.of("v9"))).isEqualTo(400);
 	}
 
 	@Test
 	void unknownPathIsRefusedWith404() {
-		assertThat(WsTestClient.refusedStatus(this.port, "/nothing-here", Map.of(), List.of())).isEqualTo(404);
+		assertThat(WsTestConnection.refusedStatus(this.port, "/nothing-here", Map.of(), List.of())).isEqualTo(404);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import dev.wsboot.annotation.TestControllers;
 import dev.wsboot.context.LocalWsPort;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,12 +25,12 @@ class WsHandshakeInterceptorIntegrationTests {
 
 	@Test
 	void interceptorRejectionReachesTheClientAsItsStatus() {
-		assertThat(WsTestClient.refusedStatus(this.port, "/secure?token=wrong", Map.of(), List.of())).isEqualTo(401);
+		assertThat(WsTestConnection.refusedStatus(this.port, "/secure?token=wrong", Map.of(), List.of())).isEqualTo(401);
 	}
 
 	@Test
 	void interceptorAttributesAreVisibleOnTheSession() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/secure?token=secret", Map.of("X-User", "ada"),
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/secure?token=secret", Map.of("X-User", "ada"),
 				List.of())) {
 			assertThat(client.nextText()).isEqualTo("hello ada");
 		}
@@ -38,7 +38,7 @@ class WsHandshakeInterceptorIntegrationTests {
 
 	@Test
 	void interceptorCanChooseTheSubprotocol() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/proto", Map.of(), List.of("v1", "override"))) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/proto", Map.of(), List.of("v1", "override"))) {
 			assertThat(client.subprotocol()).isEqualTo("override");
 		}
 	}

@@ -13,7 +13,7 @@ import dev.wsboot.engine.WsSession;
 import dev.wsboot.server.ConfigurableWsServerFactory;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -46,7 +46,7 @@ class WsServerFactoryAutoConfigurationTests {
 		this.runner.withUserConfiguration(Customizers.class).run((context) -> {
 			assertThat(context.getBean(Customizers.class).applied).containsExactly("first", "second");
 			int port = context.getBean(WsServerLifecycle.class).getServer().port();
-			try (WsTestClient client = WsTestClient.connect(port, "/customized")) {
+			try (WsTestConnection client = WsTestConnection.connect(port, "/customized")) {
 				client.sendText("hello");
 				assertThat(client.nextText()).isEqualTo("customized: hello");
 			}

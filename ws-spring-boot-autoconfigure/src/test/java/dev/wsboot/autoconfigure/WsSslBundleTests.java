@@ -19,7 +19,7 @@ import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
 import dev.wsboot.test.TestCertificates;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +69,7 @@ class WsSslBundleTests {
 		this.runner.withPropertyValues("ws.ssl.bundle=wss").run((context) -> {
 			int port = context.getBean(WsServerLifecycle.class).getServer().port();
 			assertThat(context.getBean(WsServerLifecycle.class).getServer().isSecure()).isTrue();
-			try (WsTestClient client = WsTestClient.connectSecure(port, "/echo", TestCertificates.clientContext(this.keyStore))) {
+			try (WsTestConnection client = WsTestConnection.connectSecure(port, "/echo", TestCertificates.clientContext(this.keyStore))) {
 				client.sendText("over tls");
 				assertThat(client.nextText()).isEqualTo("over tls");
 			}
@@ -133,7 +133,7 @@ class WsSslBundleTests {
 				Files.move(staged, this.keyStore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 				await().atMost(Duration.ofSeconds(20))
 					.until(() -> subject(handshake(port, trustsBoth)).contains("CN=second"));
-				try (WsTestClient client = WsTestClient.connectSecure(port, "/echo", trustsBoth)) {
+				try (WsTestConnection client = WsTestConnection.connectSecure(port, "/echo", trustsBoth)) {
 					client.sendText("after reload");
 					assertThat(client.nextText()).isEqualTo("after reload");
 				}

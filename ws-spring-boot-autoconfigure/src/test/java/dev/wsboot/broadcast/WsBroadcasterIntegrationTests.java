@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.wsboot.annotation.TestControllers;
 import dev.wsboot.context.LocalWsPort;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,9 +29,9 @@ class WsBroadcasterIntegrationTests {
 
 	@Test
 	void groupsDeliverToTheirMembersOnly() {
-		try (WsTestClient alice = WsTestClient.connect(this.port, "/rooms");
-				WsTestClient bob = WsTestClient.connect(this.port, "/rooms");
-				WsTestClient carol = WsTestClient.connect(this.port, "/rooms")) {
+		try (WsTestConnection alice = WsTestConnection.connect(this.port, "/rooms");
+				WsTestConnection bob = WsTestConnection.connect(this.port, "/rooms");
+				WsTestConnection carol = WsTestConnection.connect(this.port, "/rooms")) {
 			alice.sendText("join:red");
 			assertThat(alice.nextText()).isEqualTo("joined red true");
 			bob.sendText("join:red");
@@ -55,10 +55,10 @@ class WsBroadcasterIntegrationTests {
 
 	@Test
 	void clientLeavesItsGroupsWhenItDisconnects() {
-		WsTestClient alice = WsTestClient.connect(this.port, "/rooms");
+		WsTestConnection alice = WsTestConnection.connect(this.port, "/rooms");
 		alice.sendText("join:green");
 		alice.nextText();
-		try (WsTestClient bob = WsTestClient.connect(this.port, "/rooms")) {
+		try (WsTestConnection bob = WsTestConnection.connect(this.port, "/rooms")) {
 			bob.sendText("join:green");
 			bob.nextText();
 			alice.closeNormally();
@@ -74,7 +74,7 @@ class WsBroadcasterIntegrationTests {
 
 	@Test
 	void broadcasterSendsToOneClientByIdAndTellsWhetherItWasThere() {
-		try (WsTestClient client = WsTestClient.connect(this.port, "/secure?token=secret")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/secure?token=secret")) {
 			client.nextText();
 			long id = this.broadcaster.connectedIds("/secure").iterator().next();
 			assertThat(this.broadcaster.send(id, "direct")).isTrue();
@@ -83,7 +83,7 @@ class WsBroadcasterIntegrationTests {
 			assertThat(client.nextBinary()).containsExactly(9);
 			assertThat(this.broadcaster.session(id)).isPresent();
 			assertThat(this.broadcaster.close(id, 4000, "done")).isTrue();
-			WsTestClient.Close status = client.awaitClose();
+			WsTestConnection.Close status = client.awaitClose();
 			assertThat(status.code()).isEqualTo(4000);
 			assertThat(status.reason()).isEqualTo("done");
 			await().until(() -> !this.broadcaster.isConnected(id));
@@ -93,9 +93,9 @@ class WsBroadcasterIntegrationTests {
 
 	@Test
 	void sendToPathAndSendAllExceptReachTheRightClients() throws Exception {
-		try (WsTestClient a = WsTestClient.connect(this.port, "/secure?token=secret");
-				WsTestClient b = WsTestClient.connect(this.port, "/secure?token=secret");
-				WsTestClient other = WsTestClient.connect(this.port, "/binary")) {
+		try (WsTestConnection a = WsTestConnection.connect(this.port, "/secure?token=secret");
+				WsTestConnection b = WsTestConnection.connect(this.port, "/secure?token=secret");
+				WsTestConnection other = WsTestConnection.connect(this.port, "/binary")) {
 			a.nextText();
 			b.nextText();
 			assertThat(this.broadcaster.sendToPath("/secure", "path message")).isEqualTo(2);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.wsboot.broadcast.WsBroadcaster;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -71,13 +71,13 @@ final class ClusterNodes implements AutoCloseable {
 
 	/** A client of a node's relay endpoint, with the id the node gave it. */
 	static Client connect(ConfigurableApplicationContext node) {
-		WsTestClient client = WsTestClient.connect(port(node), "/cluster");
+		WsTestConnection client = WsTestConnection.connect(port(node), "/cluster");
 		String hello = client.nextText();
 		assertThat(hello).startsWith("id:");
 		return new Client(client, Long.parseLong(hello.substring(3)));
 	}
 
-	record Client(WsTestClient ws, long id) implements AutoCloseable {
+	record Client(WsTestConnection ws, long id) implements AutoCloseable {
 
 		@Override
 		public void close() {

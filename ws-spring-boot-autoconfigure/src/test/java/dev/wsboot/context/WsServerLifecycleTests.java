@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.wsboot.annotation.OnMessage;
 import dev.wsboot.annotation.WsController;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,9 +43,9 @@ class WsServerLifecycleTests {
 	void shutdownSendsGoingAwayToConnectedClients() {
 		ConfigurableApplicationContext context = run("--ws.port=0");
 		int port = context.getBean(WsServerLifecycle.class).getServer().port();
-		WsTestClient client = WsTestClient.connect(port, "/thread");
+		WsTestConnection client = WsTestConnection.connect(port, "/thread");
 		context.close();
-		WsTestClient.Close status = client.awaitClose();
+		WsTestConnection.Close status = client.awaitClose();
 		assertThat(status.code()).isEqualTo(1001);
 		assertThat(status.reason()).isEqualTo("Server shutting down");
 	}
@@ -92,7 +92,7 @@ class WsServerLifecycleTests {
 	@Test
 	void handlersRunOnTheBoundedPoolByDefault() {
 		try (ConfigurableApplicationContext context = run("--ws.port=0", "--spring.threads.virtual.enabled=false");
-				WsTestClient client = WsTestClient.connect(port(context), "/thread")) {
+				WsTestConnection client = WsTestConnection.connect(port(context), "/thread")) {
 			client.sendText("which");
 			assertThat(client.nextText()).startsWith("ws-handler-").endsWith(" virtual=false");
 		}
@@ -103,7 +103,7 @@ class WsServerLifecycleTests {
 		org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21,
 				"virtual threads need Java 21 or later");
 		try (ConfigurableApplicationContext context = run("--ws.port=0", "--spring.threads.virtual.enabled=true");
-				WsTestClient client = WsTestClient.connect(port(context), "/thread")) {
+				WsTestConnection client = WsTestConnection.connect(port(context), "/thread")) {
 			client.sendText("which");
 			assertThat(client.nextText()).endsWith(" virtual=true");
 		}

@@ -9,7 +9,7 @@ import dev.wsboot.annotation.WsController;
 import dev.wsboot.context.LocalWsPort;
 import dev.wsboot.context.WsServerLifecycle;
 import dev.wsboot.test.RawHttp;
-import dev.wsboot.test.WsTestClient;
+import dev.wsboot.test.WsTestConnection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,12 +50,12 @@ class WsObservabilityTests {
 
 	@Test
 	void activeConnectionsGaugeFollowsConnectsAndCloses() {
-		List<WsTestClient> clients = new ArrayList<>();
+		List<WsTestConnection> clients = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			clients.add(WsTestClient.connect(this.wsPort, "/echo"));
+			clients.add(WsTestConnection.connect(this.wsPort, "/echo"));
 		}
 		await().until(() -> metric("ws.connections.active", "path:/echo") == 3.0);
-		clients.forEach(WsTestClient::closeNormally);
+		clients.forEach(WsTestConnection::closeNormally);
 		await().until(() -> metric("ws.connections.active", "path:/echo") == 0.0);
 		assertThat(metric("ws.connections.closed", "reason:normal")).isGreaterThanOrEqualTo(3.0);
 	}
@@ -66,7 +66,7 @@ class WsObservabilityTests {
 		double binaryBefore = metric("ws.messages.received", "type:binary");
 		double bytesBefore = metric("ws.bytes.received", "path:/echo");
 		double sentBefore = metric("ws.messages.sent", "type:text");
-		try (WsTestClient client = WsTestClient.connect(this.wsPort, "/echo")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.wsPort, "/echo")) {
 			for (int i = 0; i < 5; i++) {
 				client.sendText("0123456789");
 				client.nextText();
@@ -91,7 +91,7 @@ class WsObservabilityTests {
 		assertThat(RawHttp.status(this.wsPort, RawHttp.upgrade("/echo", "8"))).isEqualTo(426);
 		assertThat(RawHttp.status(this.wsPort, "GET /echo HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
 				+ "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n")).isEqualTo(400);
-		assertThat(WsTestClient.refusedStatus(this.wsPort, "/echo", Map.of("Origin", "https://evil.example"),
+		assertThat(WsTestConnection.refusedStatus(this.wsPort, "/echo", Map.of("Origin", "https://evil.example"),
 				List.of())).isEqualTo(403);
 		assertThat(metric("ws.handshakes.rejected", "reason:not-found") - notFound).isEqualTo(1.0);
 		assertThat(metric("ws.handshakes.rejected", "reason:version") - version).isEqualTo(1.0);
@@ -117,7 +117,7 @@ class WsObservabilityTests {
 
 	@Test
 	void endpointListsSessionsAndClosesOne() {
-		try (WsTestClient client = WsTestClient.connect(this.wsPort, "/echo")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.wsPort, "/echo")) {
 			client.sendText("hello");
 			client.nextText();
 			this.http.get().uri("/actuator/websocket").exchange().expectStatus().isOk().expectBody()
@@ -138,7 +138,7 @@ class WsObservabilityTests {
 
 	@Test
 	void prometheusShowsTheWsSeries() {
-		try (WsTestClient client = WsTestClient.connect(this.wsPort, "/echo")) {
+		try (WsTestConnection client = WsTestConnection.connect(this.wsPort, "/echo")) {
 			await().until(() -> metric("ws.connections.active", "path:/echo") == 1.0);
 			String body = this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
 				.returnResult(String.class).getResponseBody();

@@ -4,317 +4,231 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import javax.net.ssl.SSLContext;
 
 /**
- * A WebSocket client for tests of wsboot applications: the JDK's {@link java.net.http.WebSocket}
- * made blocking, with received messages in a queue and the close status as a future. Every wait
- * fails after ten seconds instead of hanging.
+ * A WebSocket client for tests of wsboot applications, over the JDK's
+ * {@link java.net.http.WebSocket} alone: pointed at a server, it opens
+ * {@link WsTestConnection}s with fluent expectations.
  *
  * <pre>{@code
- * try (WsTestClient client = WsTestClient.connect(port, "/chat")) {
- *     client.sendText("hi");
- *     assertThat(client.nextText()).isEqualTo("You said: hi");
- * }
+ * WsTestClient client = WsTestClient.forPort(port);
+ * client.connect("/chat").send("hi").expectText("You said: hi");
+ * client.withSubprotocols("v2").withHeader("Authorization", "Bearer x").connect("/api");
  * }</pre>
+ *
+ * <p>A client is immutable: the {@code with...} methods return a new one that shares the
+ * server, the HTTP client and the record of open connections. {@link #close()} closes every
+ * connection the client or one derived from it opened. Every wait fails after the timeout, ten
+ * seconds unless set, instead of hanging. Thread-safe.
  */
-public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
+public final class WsTestClient implements AutoCloseable {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	/** How long connects and expectations wait unless told otherwise. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-	private final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+	private final Supplier<URI> server;
 
-	private final LinkedBlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
+	private final HttpClient http;
 
-	private final CompletableFuture<Close> closed = new CompletableFuture<>();
+	private final Map<String, String> headers;
 
-	private final StringBuilder text = new StringBuilder();
+	private final List<String> subprotocols;
 
-	private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+	private final Duration timeout;
 
-	private WebSocket socket;
+	private final Set<WsTestConnection> opened;
 
-	private WsTestClient() {
+	private WsTestClient(Supplier<URI> server, HttpClient http, Map<String, String> headers,
+			List<String> subprotocols, Duration timeout, Set<WsTestConnection> opened) {
+		this.server = server;
+		this.http = http;
+		this.headers = Map.copyOf(headers);
+		this.subprotocols = List.copyOf(subprotocols);
+		this.timeout = timeout;
+		this.opened = opened;
 	}
 
-	public static WsTestClient connect(int port, String path) {
-		return connect(port, path, Map.of(), List.of());
+	/** A client of {@code ws://127.0.0.1:port}. */
+	public static WsTestClient forPort(int port) {
+		return forUri(URI.create("ws://127.0.0.1:" + port));
 	}
 
-	/** Connects offering these subprotocols, in this order of preference. */
-	public static WsTestClient connect(int port, String path, String... subprotocols) {
-		return connect(port, path, Map.of(), List.of(subprotocols));
+	/** A client of a {@code ws://} or {@code wss://} server URI; paths are appended to it. */
+	public static WsTestClient forUri(URI server) {
+		return forUri(() -> server);
 	}
 
-	public static WsTestClient connect(int port, String path, Map<String, String> headers, List<String> subprotocols) {
-		return connect(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + port + path), headers, subprotocols);
+	/**
+	 * A client of a server whose URI is asked for at every connect, for a server that is not
+	 * started yet when the client is made (a test's application context, before it bound its port).
+	 */
+	public static WsTestClient forUri(Supplier<URI> server) {
+		return new WsTestClient(server, HttpClient.newHttpClient(), Map.of(), List.of(), DEFAULT_TIMEOUT,
+				ConcurrentHashMap.newKeySet());
 	}
 
-	/** Connects over wss:// with a client trusting what the context trusts. */
-	public static WsTestClient connectSecure(int port, String path, javax.net.ssl.SSLContext trust) {
-		return connect(HttpClient.newBuilder().sslContext(trust).build(), URI.create("wss://127.0.0.1:" + port + path),
-				Map.of(), List.of());
+	/** A client that also sends this header field in its upgrade requests. */
+	public WsTestClient withHeader(String name, String value) {
+		Map<String, String> headers = new LinkedHashMap<>(this.headers);
+		headers.put(name, value);
+		return withHeaders(headers);
 	}
 
-	/** Connects with this HTTP client (its SSL context, for wss://) to a full ws:// or wss:// URI. */
-	public static WsTestClient connect(HttpClient http, URI uri) {
-		return connect(http, uri, Map.of(), List.of());
+	/** A client that sends these header fields in its upgrade requests, instead of those set before. */
+	public WsTestClient withHeaders(Map<String, String> headers) {
+		return new WsTestClient(this.server, this.http, headers, this.subprotocols, this.timeout, this.opened);
+	}
+
+	/** A client that offers these subprotocols, most preferred first (none when empty). */
+	public WsTestClient withSubprotocols(String... subprotocols) {
+		return withSubprotocols(List.of(subprotocols));
+	}
+
+	public WsTestClient withSubprotocols(List<String> subprotocols) {
+		return new WsTestClient(this.server, this.http, this.headers, subprotocols, this.timeout, this.opened);
+	}
+
+	/** A client whose connects and whose connections' expectations wait this long. */
+	public WsTestClient withTimeout(Duration timeout) {
+		Objects.requireNonNull(timeout, "timeout must not be null");
+		return new WsTestClient(this.server, this.http, this.headers, this.subprotocols, timeout, this.opened);
+	}
+
+	/** A client over this HTTP client, for its SSL context, proxy or executor. */
+	public WsTestClient withHttpClient(HttpClient http) {
+		return new WsTestClient(this.server, http, this.headers, this.subprotocols, this.timeout, this.opened);
+	}
+
+	/** A client of the server's {@code wss://} URI that trusts what the context trusts. */
+	public WsTestClient withSslContext(SSLContext trust) {
+		Supplier<URI> server = this.server;
+		Supplier<URI> secure = () -> {
+			URI uri = server.get();
+			return "ws".equals(uri.getScheme()) ? URI.create("wss" + uri.toString().substring(2)) : uri;
+		};
+		return new WsTestClient(secure, HttpClient.newBuilder().sslContext(trust).build(), this.headers,
+				this.subprotocols, this.timeout, this.opened);
+	}
+
+	/** The URI of a path on the server. */
+	public URI uri(String path) {
+		String server = this.server.get().toString();
+		if (server.endsWith("/") && path.startsWith("/")) {
+			server = server.substring(0, server.length() - 1);
+		}
+		return URI.create(server + path);
+	}
+
+	public Duration timeout() {
+		return this.timeout;
+	}
+
+	/**
+	 * Connects to a path (with a query, if any) and waits for the handshake.
+	 * @throws AssertionError if the server refuses the upgrade or does not answer in time
+	 */
+	public WsTestConnection connect(String path) {
+		try {
+			return connectAsync(path).get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw new AssertionError("Could not connect to " + path + ": " + refusal(ex.getCause()), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+		catch (Exception ex) {
+			throw new AssertionError("Could not connect to " + path + " within " + this.timeout, ex);
+		}
 	}
 
 	/**
 	 * Starts connecting, for a test that checks how a connection fails: the future fails as
 	 * {@link WebSocket.Builder#buildAsync} does, with the handshake's own exception as its cause.
 	 */
-	public static CompletableFuture<WsTestClient> connectAsync(HttpClient http, URI uri) {
-		return connectAsync(http, uri, Map.of(), List.of());
-	}
-
-	private static WsTestClient connect(HttpClient http, URI uri, Map<String, String> headers, List<String> subprotocols) {
-		try {
-			return connectAsync(http, uri, headers, subprotocols).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not connect to " + uri.getPath(), ex);
-		}
-	}
-
-	private static CompletableFuture<WsTestClient> connectAsync(HttpClient http, URI uri, Map<String, String> headers,
-			List<String> subprotocols) {
-		WsTestClient client = new WsTestClient();
-		WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(TIMEOUT);
-		headers.forEach(builder::header);
-		if (!subprotocols.isEmpty()) {
-			builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
-		}
-		return builder.buildAsync(uri, client).thenApply((socket) -> {
-			client.socket = socket;
-			return client;
+	public CompletableFuture<WsTestConnection> connectAsync(String path) {
+		WsTestConnection connection = new WsTestConnection(path, this.timeout);
+		return builder().buildAsync(uri(path), connection).thenApply((socket) -> {
+			connection.attach(socket);
+			this.opened.removeIf(WsTestConnection::isClosed);
+			this.opened.add(connection);
+			return connection;
 		});
 	}
 
 	/**
 	 * Attempts a connection that the server should refuse.
 	 * @return the HTTP status the server answered with
+	 * @throws AssertionError if the server accepted it or did not answer with an HTTP status
 	 */
-	public static int refusedStatus(int port, String path, String... subprotocols) {
-		return refusedStatus(port, path, Map.of(), List.of(subprotocols));
-	}
-
-	/**
-	 * Attempts a connection that the server should refuse.
-	 * @return the HTTP status the server answered with
-	 */
-	public static int refusedStatus(int port, String path, Map<String, String> headers, List<String> subprotocols) {
-		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
-		headers.forEach(builder::header);
-		if (!subprotocols.isEmpty()) {
-			builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
-		}
+	public int refusedStatus(String path) {
 		try {
-			WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), new WsTestClient())
-				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-			socket.abort();
-			throw new AssertionError("The server accepted a connection it should have refused");
+			WsTestConnection accepted = connectAsync(path).get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+			accepted.close();
+			throw new AssertionError("The server accepted a connection to " + path + " it should have refused");
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof WebSocketHandshakeException refused) {
 				return refused.getResponse().statusCode();
 			}
-			throw new AssertionError("Expected a refused handshake, got " + ex.getCause(), ex.getCause());
-		}
-		catch (Exception ex) {
-			throw new AssertionError(ex);
-		}
-	}
-
-	/**
-	 * The JDK's WebSocket under this client, for what the blocking methods do not cover: fragments,
-	 * pings, a close with a chosen code, an abort.
-	 */
-	public WebSocket webSocket() {
-		return this.socket;
-	}
-
-	public String subprotocol() {
-		return this.socket.getSubprotocol();
-	}
-
-	public WsTestClient sendText(String text) {
-		this.socket.sendText(text, true).join();
-		return this;
-	}
-
-	public WsTestClient sendBinary(byte[] data) {
-		this.socket.sendBinary(ByteBuffer.wrap(data), true).join();
-		return this;
-	}
-
-	/** The next message: a String for text, a byte[] for binary. Fails after a timeout. */
-	public Object next() {
-		return next(TIMEOUT);
-	}
-
-	/** The next message: a String for text, a byte[] for binary. Fails after the given time. */
-	public Object next(Duration timeout) {
-		return poll(this.messages, "message", timeout);
-	}
-
-	/** The payload of the next pong received. Fails after the given time. */
-	public byte[] nextPong(Duration timeout) {
-		return poll(this.pongs, "pong", timeout);
-	}
-
-	private static <T> T poll(LinkedBlockingQueue<T> queue, String what, Duration timeout) {
-		try {
-			T received = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-			if (received == null) {
-				throw new AssertionError("No " + what + " within " + timeout);
-			}
-			return received;
+			throw new AssertionError("Expected a refused handshake on " + path + ", got " + ex.getCause(),
+					ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new AssertionError(ex);
 		}
-	}
-
-	public String nextText() {
-		Object message = next();
-		if (!(message instanceof String text)) {
-			throw new AssertionError("Expected a text message, got " + message);
-		}
-		return text;
-	}
-
-	public byte[] nextBinary() {
-		Object message = next();
-		if (!(message instanceof byte[] data)) {
-			throw new AssertionError("Expected a binary message, got " + message);
-		}
-		return data;
-	}
-
-	/**
-	 * Waits for a text message, skipping others (such as notices about other clients).
-	 * @return the messages received before it
-	 */
-	public List<Object> awaitText(String expected) {
-		List<Object> before = new java.util.ArrayList<>();
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		try {
-			while (true) {
-				Object message = this.messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-				if (message == null) {
-					throw new AssertionError("No message '" + expected + "' within " + TIMEOUT + "; got " + before);
-				}
-				if (expected.equals(message)) {
-					return before;
-				}
-				before.add(message);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
-	}
-
-	/** Waits until no message arrived for the given time; returns what did arrive. */
-	public List<Object> drain(Duration quiet) throws InterruptedException {
-		List<Object> drained = new java.util.ArrayList<>();
-		Object message;
-		while ((message = this.messages.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-			drained.add(message);
-		}
-		return drained;
-	}
-
-	/** The status of the server's close frame; fails after a timeout. */
-	public Close awaitClose() {
-		return awaitClose(TIMEOUT);
-	}
-
-	/** The status of the server's close frame; fails after the given time. */
-	public Close awaitClose(Duration timeout) {
-		try {
-			return this.closed.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
 		catch (Exception ex) {
-			throw new AssertionError("The connection did not close within " + timeout, ex);
+			throw new AssertionError("No answer to the upgrade of " + path + " within " + this.timeout, ex);
 		}
 	}
 
-	public void closeNormally() {
-		this.socket.sendClose(1000, "bye").join();
-		awaitClose();
+	/** Asserts that the server refuses a connection to the path with this HTTP status. */
+	public void expectRefused(String path, int status) {
+		int actual = refusedStatus(path);
+		if (actual != status) {
+			throw new AssertionError("Expected " + path + " to be refused with " + status + ", got " + actual);
+		}
 	}
 
+	/** Closes every connection this client, or one derived from it, opened and that is still open. */
 	@Override
 	public void close() {
-		if (!this.socket.isOutputClosed()) {
-			this.socket.sendClose(1000, "").exceptionally((ex) -> null);
+		for (WsTestConnection connection : this.opened) {
+			connection.close();
 		}
-		this.socket.abort();
+		this.opened.clear();
 	}
 
-	@Override
-	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-		this.text.append(data);
-		if (last) {
-			this.messages.add(this.text.toString());
-			this.text.setLength(0);
+	private WebSocket.Builder builder() {
+		WebSocket.Builder builder = this.http.newWebSocketBuilder().connectTimeout(this.timeout);
+		this.headers.forEach(builder::header);
+		if (!this.subprotocols.isEmpty()) {
+			builder.subprotocols(this.subprotocols.get(0),
+					this.subprotocols.subList(1, this.subprotocols.size()).toArray(String[]::new));
 		}
-		webSocket.request(1);
-		return null;
+		return builder;
 	}
 
-	@Override
-	public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-		byte[] part = new byte[data.remaining()];
-		data.get(part);
-		this.binary.writeBytes(part);
-		if (last) {
-			this.messages.add(this.binary.toByteArray());
-			this.binary.reset();
+	private static String refusal(Throwable cause) {
+		if (cause instanceof WebSocketHandshakeException refused) {
+			return "the server answered " + refused.getResponse().statusCode();
 		}
-		webSocket.request(1);
-		return null;
-	}
-
-	@Override
-	public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-		byte[] payload = new byte[message.remaining()];
-		message.get(payload);
-		this.pongs.add(payload);
-		webSocket.request(1);
-		return null;
-	}
-
-	@Override
-	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-		this.closed.complete(new Close(statusCode, reason));
-		return null;
-	}
-
-	@Override
-	public void onError(WebSocket webSocket, Throwable error) {
-		this.closed.complete(new Close(1006, String.valueOf(error)));
-	}
-
-	/**
-	 * The server's close frame as this client saw it: its status code and reason, or 1006 and the
-	 * error when the connection dropped without one.
-	 */
-	public record Close(int code, String reason) {
+		return String.valueOf(cause);
 	}
 
 }

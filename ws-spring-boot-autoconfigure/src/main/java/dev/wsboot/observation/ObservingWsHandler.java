@@ -1,0 +1,141 @@
+package dev.wsboot.observation;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.wsboot.engine.CloseStatus;
+import dev.wsboot.engine.WsHandler;
+import dev.wsboot.engine.WsSession;
+import dev.wsboot.server.WsHandlerDecorator;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Serves an endpoint through its handler inside observations. The connection's observation starts
+ * before the handler hears of the open and stops after it heard of the close; every event's
+ * handling runs in its scope, so what the handler logs or traces belongs to the connection's
+ * trace, or, with message observations, in the scope of the message's own child observation.
+ */
+final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
+
+	private static final DefaultWsConnectionObservationConvention DEFAULT_CONNECTION = new DefaultWsConnectionObservationConvention();
+
+	private static final DefaultWsMessageObservationConvention DEFAULT_MESSAGE = new DefaultWsMessageObservationConvention();
+
+	private final WsHandler delegate;
+
+	private final ObservationRegistry registry;
+
+	private final @Nullable WsConnectionObservationConvention connectionConvention;
+
+	private final @Nullable WsMessageObservationConvention messageConvention;
+
+	private final boolean observeMessages;
+
+	/** The open connections' observations, by client id; an entry lives from open to close. */
+	private final Map<Long, Observation> connections = new ConcurrentHashMap<>();
+
+	ObservingWsHandler(WsHandler delegate, ObservationRegistry registry,
+			@Nullable WsConnectionObservationConvention connectionConvention,
+			@Nullable WsMessageObservationConvention messageConvention, boolean observeMessages) {
+		this.delegate = delegate;
+		this.registry = registry;
+		this.connectionConvention = connectionConvention;
+		this.messageConvention = messageConvention;
+		this.observeMessages = observeMessages;
+	}
+
+	@Override
+	public WsHandler delegate() {
+		return this.delegate;
+	}
+
+	@Override
+	public void onOpen(WsSession session) throws Exception {
+		WsConnectionObservationContext context = new WsConnectionObservationContext(session);
+		Observation connection = WsObservationDocumentation.CONNECTION
+			.observation(this.connectionConvention, DEFAULT_CONNECTION, () -> context, this.registry)
+			.start();
+		this.connections.put(session.id(), connection);
+		inScope(connection, () -> this.delegate.onOpen(session));
+	}
+
+	@Override
+	public void onText(WsSession session, String text) throws Exception {
+		onMessage(session, "text", text.length(), () -> this.delegate.onText(session, text));
+	}
+
+	@Override
+	public void onBinary(WsSession session, byte[] data) throws Exception {
+		onMessage(session, "binary", data.length, () -> this.delegate.onBinary(session, data));
+	}
+
+	private void onMessage(WsSession session, String type, int size, Event event) throws Exception {
+		Observation connection = connection(session);
+		Observation message = this.observeMessages ? WsObservationDocumentation.MESSAGE
+			.observation(this.messageConvention, DEFAULT_MESSAGE,
+					() -> new WsMessageObservationContext(session, type, size), this.registry) : Observation.NOOP;
+		if (message.isNoop()) {
+			// Off, or turned off by a predicate: the handling still belongs to the connection's trace.
+			inScope(connection, event);
+			return;
+		}
+		message.parentObservation(connection).observeChecked(event::handle);
+	}
+
+	@Override
+	public void onPong(WsSession session, byte[] payload) throws Exception {
+		inScope(connection(session), () -> this.delegate.onPong(session, payload));
+	}
+
+	@Override
+	public void onClose(WsSession session, CloseStatus status) throws Exception {
+		Observation connection = this.connections.remove(session.id());
+		if (connection == null) {
+			this.delegate.onClose(session, status);
+			return;
+		}
+		((WsConnectionObservationContext) connection.getContext()).setCloseStatus(status);
+		try {
+			inScope(connection, () -> this.delegate.onClose(session, status));
+		}
+		finally {
+			connection.stop();
+		}
+	}
+
+	@Override
+	public void onError(WsSession session, Throwable error) {
+		Observation connection = connection(session);
+		connection.error(error);
+		try (Observation.Scope scope = connection.openScope()) {
+			this.delegate.onError(session, error);
+		}
+	}
+
+	/** The connection's observation; a no-op one for events before the open (none are expected). */
+	private Observation connection(WsSession session) {
+		Observation connection = this.connections.get(session.id());
+		return (connection != null) ? connection : Observation.NOOP;
+	}
+
+	/** Runs an event of the connection in its observation's scope; what the event throws is recorded. */
+	private static void inScope(Observation observation, Event event) throws Exception {
+		try (Observation.Scope scope = observation.openScope()) {
+			event.handle();
+		}
+		catch (Exception ex) {
+			observation.error(ex);
+			throw ex;
+		}
+	}
+
+	@FunctionalInterface
+	private interface Event {
+
+		void handle() throws Exception;
+
+	}
+
+}
