@@ -45,6 +45,12 @@ public interface WsHandlerDecorator {
 		/** The handler this one wraps. */
 		WsHandler delegate();
 
+		/** A wrapper blocks where what it wraps does: it keeps a non-blocking handler on the I/O thread. */
+		@Override
+		default boolean blocking() {
+			return delegate().blocking();
+		}
+
 	}
 
 }
