@@ -12,6 +12,7 @@ import dev.wsboot.context.WsServerLifecycle;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsServer;
+import dev.wsboot.server.DelegatingWsHandler;
 import dev.wsboot.engine.WsSession;
 import org.jspecify.annotations.Nullable;
 
@@ -67,7 +68,8 @@ public class WebSocketEndpoint {
 		for (WsEndpoint endpoint : server.endpoints()) {
 			Map<String, Object> description = new LinkedHashMap<>();
 			description.put("path", endpoint.path());
-			Class<?> controller = this.controllers.controllerClass(endpoint).orElse(endpoint.handler().getClass());
+			Class<?> controller = this.controllers.controllerClass(endpoint)
+				.orElse(DelegatingWsHandler.unwrap(endpoint.handler()).getClass());
 			description.put("controller", controller.getName());
 			description.put("subprotocols", endpoint.subprotocols());
 			description.put("activeConnections", server.activeConnections(endpoint.path()));

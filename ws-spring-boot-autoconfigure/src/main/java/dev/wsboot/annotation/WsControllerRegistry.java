@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.wsboot.engine.WsEndpoint;
+import dev.wsboot.server.DelegatingWsHandler;
 
 /**
  * The endpoints of every {@link WsController}, registered once all singletons exist and turned into
@@ -94,7 +95,8 @@ public class WsControllerRegistry {
 
 	/** The controller class behind an engine endpoint, or empty when the endpoint is not a controller's. */
 	public Optional<Class<?>> controllerClass(WsEndpoint endpoint) {
-		return (endpoint.handler() instanceof ControllerWsHandler handler) ? Optional.of(handler.controllerClass())
+		return (DelegatingWsHandler.unwrap(endpoint.handler()) instanceof ControllerWsHandler handler)
+				? Optional.of(handler.controllerClass())
 				: Optional.empty();
 	}
 

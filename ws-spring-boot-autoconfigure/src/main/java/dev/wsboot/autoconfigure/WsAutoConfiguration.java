@@ -1,5 +1,6 @@
 package dev.wsboot.autoconfigure;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import dev.wsboot.annotation.HandlerTimers;
@@ -17,6 +18,7 @@ import dev.wsboot.engine.WsHandshakeInterceptor;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.WsSessionListener;
+import dev.wsboot.server.WsHandlerDecorator;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,10 +87,14 @@ public final class WsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WsServerLifecycle wsServerLifecycle(WsServerFactory factory, WsControllerRegistry controllers,
-			ObjectProvider<WsEndpoint> endpoints, WsProperties properties, ApplicationEventPublisher events) {
-		return new WsServerLifecycle(factory,
-				() -> Stream.concat(controllers.endpoints().stream(), endpoints.orderedStream()).toList(),
-				properties.getShutdownTimeout(), events);
+			ObjectProvider<WsEndpoint> endpoints, ObjectProvider<WsHandlerDecorator> decorators, WsProperties properties,
+			ApplicationEventPublisher events) {
+		return new WsServerLifecycle(factory, () -> {
+			List<WsHandlerDecorator> wrappers = decorators.orderedStream().toList();
+			return Stream.concat(controllers.endpoints().stream(), endpoints.orderedStream())
+				.map((endpoint) -> WsHandlerDecorator.decorate(endpoint, wrappers))
+				.toList();
+		}, properties.getShutdownTimeout(), events);
 	}
 
 	@Bean

@@ -227,7 +227,22 @@ public class ClusterWsBroadcaster implements WsBroadcaster, WsSessionListener, W
 	}
 
 	@Override
+	public int sendToUser(String name, String text) {
+		int delivered = this.local.sendToUser(name, text);
+		this.backplane.publish(ClusterMessage.user(this.node, name, false, ClusterMessage.utf8(text)));
+		return delivered;
+	}
+
+	@Override
+	public int sendToUser(String name, byte[] data) {
+		int delivered = this.local.sendToUser(name, data);
+		this.backplane.publish(ClusterMessage.user(this.node, name, true, data.clone()));
+		return delivered;
+	}
+
+	@Override
 	public void sessionOpened(WsSession session) {
+		this.local.sessionOpened(session);
 		this.backplane.clientConnected(session.id());
 	}
 
@@ -292,6 +307,14 @@ public class ClusterWsBroadcaster implements WsBroadcaster, WsSessionListener, W
 			}
 			case GROUPS_OF -> reply(message, String.join("\n", this.local.groupsOf(id)));
 			case REPLY -> this.requests.answer(message);
+			case USER -> {
+				if (message.binary()) {
+					this.local.sendToUser(message.address(), message.payload());
+				}
+				else {
+					this.local.sendToUser(message.address(), message.text());
+				}
+			}
 		}
 	}
 
