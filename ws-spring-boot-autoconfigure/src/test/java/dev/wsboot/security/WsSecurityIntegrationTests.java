@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -75,6 +74,12 @@ class WsSecurityIntegrationTests {
 
 	private static String jwt(String subject, String scope) {
 		return SecurityTestApplication.jwt(subject, scope, SecurityTestApplication.KEYS,
+				Instant.now().plus(Duration.ofMinutes(5)));
+	}
+
+	/** A well-formed JWT signed by a key the application does not trust. */
+	private static String forgedJwt() {
+		return SecurityTestApplication.jwt("bob", "chat", SecurityTestApplication.rsaKeys(),
 				Instant.now().plus(Duration.ofMinutes(5)));
 	}
 
@@ -154,8 +159,7 @@ class WsSecurityIntegrationTests {
 
 	@Test
 	void badJwtIsRefusedWith401() {
-		KeyPair otherKeys = SecurityTestApplication.rsaKeys();
-		String forged = SecurityTestApplication.jwt("bob", "chat", otherKeys, Instant.now().plus(Duration.ofMinutes(5)));
+		String forged = forgedJwt();
 		String expired = SecurityTestApplication.jwt("bob", "chat", SecurityTestApplication.KEYS,
 				Instant.now().minus(Duration.ofMinutes(5)));
 		for (String authorization : List.of(bearer(forged), bearer(expired), bearer("not-a-jwt"), "Bearer !!")) {
@@ -182,8 +186,7 @@ class WsSecurityIntegrationTests {
 
 	@Test
 	void badJwtInASubprotocolIsRefusedWith401() {
-		KeyPair otherKeys = SecurityTestApplication.rsaKeys();
-		String forged = SecurityTestApplication.jwt("bob", "chat", otherKeys, Instant.now().plus(Duration.ofMinutes(5)));
+		String forged = forgedJwt();
 		assertThat(WsTestClient.refusedStatus(this.wsPort, "/secure/chat", tokenSubprotocol(forged), "chat"))
 			.isEqualTo(401);
 		assertThat(WsTestClient.refusedStatus(this.wsPort, "/secure/chat", PREFIX + "not*base64", "chat"))
