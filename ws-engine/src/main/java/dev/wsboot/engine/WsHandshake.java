@@ -1,6 +1,7 @@
 package dev.wsboot.engine;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +44,16 @@ public interface WsHandshake {
 
 	/** Attributes that the session will expose as {@link WsSession#attributes()}. */
 	Map<String, Object> attributes();
+
+	/** The principal an interceptor authenticated, or null while none has. */
+	@Nullable Principal principal();
+
+	/**
+	 * Sets who the client is, as an interceptor established it from the request (a token, a
+	 * ticket, a session cookie); the session exposes it as {@link WsSession#principal()}.
+	 * @param principal the authenticated principal, or null for none
+	 */
+	void setPrincipal(@Nullable Principal principal);
 
 	/**
 	 * Rejects the upgrade: the client receives this HTTP status with the reason as body.

@@ -2,6 +2,7 @@ package dev.wsboot.engine;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,13 @@ public interface WsSession {
 
 	/** Attributes attached at the handshake, writable by the application. Thread-safe. */
 	Map<String, Object> attributes();
+
+	/**
+	 * Who the client is, as a handshake interceptor authenticated it
+	 * ({@link WsHandshake#setPrincipal}), or null for a client nobody authenticated. Fixed for the
+	 * life of the session.
+	 */
+	@Nullable Principal principal();
 
 	Instant connectedAt();
 

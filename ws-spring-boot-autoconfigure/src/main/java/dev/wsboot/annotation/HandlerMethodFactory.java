@@ -32,6 +32,8 @@ final class HandlerMethodFactory {
 		this.argumentResolvers.addAll(argumentResolvers);
 		this.argumentResolvers.add(new ClientIdArgumentResolver());
 		this.argumentResolvers.add(new SessionArgumentResolver());
+		// Before the message resolvers, which would otherwise read a Principal parameter from JSON.
+		this.argumentResolvers.add(new PrincipalArgumentResolver());
 		this.argumentResolvers.add(new MessageArgumentResolver());
 		this.argumentResolvers.add(new ConvertedMessageArgumentResolver(converter));
 		this.argumentResolvers.add(new CloseStatusArgumentResolver());
@@ -128,15 +130,15 @@ final class HandlerMethodFactory {
 
 	private static String supportedParameters(Class<? extends Annotation> event) {
 		if (event == OnConnect.class) {
-			return "@OnConnect methods take a long client id and a WsSession";
+			return "@OnConnect methods take a long client id, a WsSession and a Principal";
 		}
 		if (event == OnDisconnect.class) {
-			return "@OnDisconnect methods take a long client id, a WsSession and a CloseStatus";
+			return "@OnDisconnect methods take a long client id, a WsSession, a Principal and a CloseStatus";
 		}
 		if (event == OnError.class) {
-			return "@OnError methods take a long client id, a WsSession and a Throwable";
+			return "@OnError methods take a long client id, a WsSession, a Principal and a Throwable";
 		}
-		return "@OnMessage methods take a long client id, a WsSession and one message";
+		return "@OnMessage methods take a long client id, a WsSession, a Principal and one message";
 	}
 
 	static WsControllerDefinitionException fail(Method method, String problem) {

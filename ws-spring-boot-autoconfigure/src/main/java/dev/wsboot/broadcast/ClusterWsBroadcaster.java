@@ -222,7 +222,19 @@ public class ClusterWsBroadcaster implements WsBroadcaster, WsSessionListener, W
 	}
 
 	@Override
+	public int sendToUser(String name, String text) {
+		return andPublish(this.local.sendToUser(name, text),
+				ClusterMessage.user(this.node, name, false, ClusterMessage.utf8(text)));
+	}
+
+	@Override
+	public int sendToUser(String name, byte[] data) {
+		return andPublish(this.local.sendToUser(name, data), ClusterMessage.user(this.node, name, true, data));
+	}
+
+	@Override
 	public void sessionOpened(WsSession session) {
+		this.local.sessionOpened(session);
 		this.backplane.clientConnected(session.id());
 	}
 
@@ -287,6 +299,14 @@ public class ClusterWsBroadcaster implements WsBroadcaster, WsSessionListener, W
 			}
 			case GROUPS_OF -> reply(message, String.join("\n", this.local.groupsOf(id)));
 			case REPLY -> this.requests.answer(message);
+			case USER -> {
+				if (message.binary()) {
+					this.local.sendToUser(message.address(), message.payload());
+				}
+				else {
+					this.local.sendToUser(message.address(), message.text());
+				}
+			}
 		}
 	}
 

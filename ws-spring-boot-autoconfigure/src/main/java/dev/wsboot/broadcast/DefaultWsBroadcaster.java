@@ -1,5 +1,6 @@
 package dev.wsboot.broadcast;
 
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,8 +19,9 @@ import dev.wsboot.engine.WsSessionListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link WsBroadcaster} over the running engine. It keeps group membership and drops a client
- * from its groups when its session closes (it listens to the engine's sessions).
+ * The {@link WsBroadcaster} over the running engine. It keeps group membership and the sessions
+ * of each authenticated user, and drops a client from both when its session closes (it listens to
+ * the engine's sessions).
  */
 public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 
@@ -28,6 +30,9 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 	private final Map<String, Set<Long>> groups = new ConcurrentHashMap<>();
 
 	private final Map<Long, Set<String>> groupsByClient = new ConcurrentHashMap<>();
+
+	/** The ids of the sessions of each authenticated user, by principal name. */
+	private final Map<String, Set<Long>> sessionsByUser = new ConcurrentHashMap<>();
 
 	/**
 	 * @param server the running server, or null while it is not running (sends then return false)
@@ -180,6 +185,18 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 	}
 
 	@Override
+	public int sendToUser(String name, String text) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(sessions(server, this.sessionsByUser.get(name), -1), text) : 0;
+	}
+
+	@Override
+	public int sendToUser(String name, byte[] data) {
+		WsServer server = this.server.get();
+		return (server != null) ? server.broadcast(sessions(server, this.sessionsByUser.get(name), -1), data) : 0;
+	}
+
+	@Override
 	public long connectionCount() {
 		WsServer server = this.server.get();
 		return (server != null) ? server.activeConnections() : 0;
@@ -198,8 +215,20 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 	}
 
 	@Override
+	public void sessionOpened(WsSession session) {
+		Principal principal = session.principal();
+		if (principal != null) {
+			this.sessionsByUser.compute(principal.getName(), (name, ids) -> add(ids, session.id()));
+		}
+	}
+
+	@Override
 	public void sessionClosed(WsSession session, CloseStatus status) {
 		forget(session.id());
+		Principal principal = session.principal();
+		if (principal != null) {
+			this.sessionsByUser.computeIfPresent(principal.getName(), (name, ids) -> remove(ids, session.id()));
+		}
 	}
 
 	private void forget(long clientId) {
@@ -230,7 +259,10 @@ public class DefaultWsBroadcaster implements WsBroadcaster, WsSessionListener {
 	}
 
 	private List<WsSession> groupSessions(WsServer server, String group, long excludedClientId) {
-		Set<Long> members = this.groups.get(group);
+		return sessions(server, this.groups.get(group), excludedClientId);
+	}
+
+	private static List<WsSession> sessions(WsServer server, @Nullable Set<Long> members, long excludedClientId) {
 		if (members == null) {
 			return List.of();
 		}

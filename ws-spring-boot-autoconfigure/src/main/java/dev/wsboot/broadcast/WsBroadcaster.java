@@ -112,4 +112,15 @@ public interface WsBroadcaster {
 	/** Sends to a group but one member, typically the sender; cluster-wide. */
 	int sendToGroupExcept(String group, long excludedClientId, String text);
 
+	/**
+	 * Sends to every session of one user: those whose {@link WsSession#principal()} has this name
+	 * (with Spring Security, {@code Authentication.getName()}). Cluster-wide, one publish for all
+	 * other nodes, as {@link #sendAll(String)}.
+	 * @return how many sessions of this node accepted the message
+	 */
+	int sendToUser(String name, String text);
+
+	/** As {@link #sendToUser(String, String)}, binary. */
+	int sendToUser(String name, byte[] data);
+
 }

@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
  * @param targetNode for a {@link Kind#REPLY}, the node that asked; else 0 (the channel decides)
  * @param clientId the client it is about; for {@link Kind#BROADCAST} and {@link Kind#GROUP} the
  * client to leave out, 0 for none
- * @param address the path of a broadcast to one path, or the group; empty when there is none
+ * @param address the path of a broadcast to one path, the group, or the user's name; empty when there is none
  * @param code the close code of a {@link Kind#CLOSE}; else 0
  * @param requestId matches a reply to its request; 0 for a message that wants none
  * @param binary whether the payload is a binary message (else UTF-8 text)
@@ -52,7 +52,13 @@ public record ClusterMessage(Kind kind, int origin, int targetNode, long clientI
 		GROUPS_OF,
 
 		/** The answer to a request. */
-		REPLY
+		REPLY,
+
+		/**
+		 * Deliver to the local sessions of the user named by the address. Last, so that a node of
+		 * an older version counts it as unreadable instead of misreading it.
+		 */
+		USER
 
 	}
 
@@ -62,6 +68,10 @@ public record ClusterMessage(Kind kind, int origin, int targetNode, long clientI
 
 	public static ClusterMessage group(int origin, String group, long excludedId, boolean binary, byte[] payload) {
 		return new ClusterMessage(Kind.GROUP, origin, 0, excludedId, group, 0, 0, binary, payload, nowMicros());
+	}
+
+	public static ClusterMessage user(int origin, String name, boolean binary, byte[] payload) {
+		return new ClusterMessage(Kind.USER, origin, 0, 0, name, 0, 0, binary, payload, nowMicros());
 	}
 
 	public static ClusterMessage send(int origin, long clientId, boolean binary, byte[] payload) {

@@ -85,6 +85,26 @@ class ClusterBroadcastIntegrationTests {
 	}
 
 	@Test
+	void sendToUserReachesEverySessionOfTheUserOnEveryNodeExactlyOnce() throws InterruptedException {
+		try (Client a = connect(first, "/cluster?user=ada"); Client b = connect(second, "/cluster?user=ada");
+				Client c = connect(third, "/cluster?user=ada"); Client bob = connect(third, "/cluster?user=bob")) {
+			awaitDirectory(bob);
+			assertThat(broadcaster(second).sendToUser("ada", "for ada")).as("ada's sessions on the sending node")
+				.isEqualTo(1);
+			for (Client client : List.of(a, b, c)) {
+				assertThat(client.ws().nextText()).isEqualTo("for ada");
+			}
+			broadcaster(first).sendToUser("ada", new byte[] { 4, 2 });
+			for (Client client : List.of(a, b, c)) {
+				assertThat(client.ws().nextBinary()).containsExactly(4, 2);
+			}
+			for (Client client : List.of(a, b, c, bob)) {
+				assertThat(client.ws().drain(QUIET)).as("no second copy, nothing for bob").isEmpty();
+			}
+		}
+	}
+
+	@Test
 	void sendAndCloseReachAClientOfAnotherNodeThroughItsNodeOnly() {
 		try (Client a = connect(first); Client b = connect(second)) {
 			awaitDirectory(b);

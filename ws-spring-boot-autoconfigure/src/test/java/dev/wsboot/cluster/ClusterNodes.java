@@ -71,7 +71,12 @@ final class ClusterNodes implements AutoCloseable {
 
 	/** A client of a node's relay endpoint, with the id the node gave it. */
 	static Client connect(ConfigurableApplicationContext node) {
-		WsTestConnection client = WsTestConnection.connect(port(node), "/cluster");
+		return connect(node, "/cluster");
+	}
+
+	/** As {@link #connect(ConfigurableApplicationContext)}, with a query such as {@code ?user=ada}. */
+	static Client connect(ConfigurableApplicationContext node, String pathAndQuery) {
+		WsTestConnection client = WsTestConnection.connect(port(node), pathAndQuery);
 		String hello = client.nextText();
 		assertThat(hello).startsWith("id:");
 		return new Client(client, Long.parseLong(hello.substring(3)));

@@ -1,23 +1,39 @@
 package dev.wsboot.cluster;
 
+import java.util.List;
+
 import dev.wsboot.annotation.OnConnect;
 import dev.wsboot.annotation.OnMessage;
 import dev.wsboot.annotation.WsController;
 import dev.wsboot.broadcast.WsBroadcaster;
+import dev.wsboot.engine.WsHandshakeInterceptor;
 import dev.wsboot.engine.WsSession;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
  * One cluster node: every client is told its id when it connects, and a client's
- * {@code to:<id>:<text>} is relayed to another client (on any node) through the broadcaster.
+ * {@code to:<id>:<text>} is relayed to another client (on any node) through the broadcaster. A
+ * client that connects with {@code ?user=NAME} is that user (its session's principal).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(ClusterTestApplication.RelayController.class)
 public class ClusterTestApplication {
+
+	@Bean
+	WsHandshakeInterceptor userFromQuery() {
+		return (handshake) -> {
+			List<String> user = handshake.queryParameters().get("user");
+			if (user != null) {
+				String name = user.get(0);
+				handshake.setPrincipal(() -> name);
+			}
+		};
+	}
 
 	@WsController("/cluster")
 	static class RelayController {

@@ -30,6 +30,15 @@ public final class RawHttp {
 		}
 	}
 
+	/** @return the whole response, status line, header fields and body, read until the server closes */
+	public static String response(int port, String requestHead) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
+	}
+
 	/** An upgrade request for the path with the given WebSocket version. */
 	public static String upgrade(String path, String version) {
 		return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"

@@ -39,7 +39,8 @@ class HandshakeConformanceTests {
 			@Override
 			public void onOpen(WsSession session) {
 				session.sendText("subprotocol=" + session.subprotocol() + " user=" + session.attributes().get("user")
-						+ " room=" + session.queryParameters().get("room"));
+						+ " room=" + session.queryParameters().get("room") + " principal="
+						+ ((session.principal() != null) ? session.principal().getName() : null));
 			}
 		};
 		server = TestServers.start(WsServer.builder()
@@ -62,6 +63,7 @@ class HandshakeConformanceTests {
 						return;
 					}
 					handshake.attributes().put("user", "alice");
+					handshake.setPrincipal(() -> "alice");
 				}
 				if (handshake.header("x-explode") != null) {
 					throw new IllegalStateException("interceptor failed");
@@ -264,9 +266,9 @@ class HandshakeConformanceTests {
 	}
 
 	@Test
-	void attributesSetByTheInterceptorAreVisibleOnTheSession() throws IOException {
+	void attributesAndPrincipalSetByTheInterceptorAreVisibleOnTheSession() throws IOException {
 		try (RawClient client = RawClient.open(guarded.port(), "/guarded?token=secret&room=r%201")) {
-			assertThat(client.readFrame().text()).isEqualTo("subprotocol=null user=alice room=[r 1]");
+			assertThat(client.readFrame().text()).isEqualTo("subprotocol=null user=alice room=[r 1] principal=alice");
 		}
 	}
 

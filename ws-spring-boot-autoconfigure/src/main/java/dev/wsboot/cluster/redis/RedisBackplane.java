@@ -504,7 +504,8 @@ public final class RedisBackplane implements WsBackplane {
 			return;
 		}
 		// Broadcast and group channels echo this node's own messages, which it delivered locally.
-		if (decoded.origin() == this.nodeNumber && (decoded.kind() == Kind.BROADCAST || decoded.kind() == Kind.GROUP)) {
+		if (decoded.origin() == this.nodeNumber
+				&& (decoded.kind() == Kind.BROADCAST || decoded.kind() == Kind.GROUP || decoded.kind() == Kind.USER)) {
 			return;
 		}
 		this.stats.received(decoded.publishedMicros());
@@ -513,7 +514,8 @@ public final class RedisBackplane implements WsBackplane {
 
 	private String channel(ClusterMessage message) {
 		return switch (message.kind()) {
-			case BROADCAST -> this.keys.broadcastChannel();
+			// A user's sessions may be on any node, and no directory of users is kept: every node hears it.
+			case BROADCAST, USER -> this.keys.broadcastChannel();
 			case GROUP -> this.keys.groupChannel(message.address());
 			case REPLY -> this.keys.nodeChannel(message.targetNode());
 			default -> this.keys.nodeChannel(ClusterClientIds.nodeOf(message.clientId()));

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,11 @@ final class DefaultWsSession implements WsSession {
 	@Override
 	public Map<String, Object> attributes() {
 		return this.handshake.attributes();
+	}
+
+	@Override
+	public @Nullable Principal principal() {
+		return this.handshake.principal();
 	}
 
 	@Override

@@ -3,11 +3,13 @@ package dev.wsboot.engine.internal.session;
 import dev.wsboot.engine.WsHandshake;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.wsboot.engine.internal.protocol.HttpRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One upgrade request being decided: the request, the endpoint's subprotocol choice, and what
@@ -26,6 +28,9 @@ final class HandshakeContext implements WsHandshake {
 	private Map<String, List<String>> queryParameters;
 
 	private String subprotocol;
+
+	/** Written by the interceptors' thread; read by the session's threads after the decision completed. */
+	private volatile @Nullable Principal principal;
 
 	private int rejectStatus;
 
@@ -99,6 +104,16 @@ final class HandshakeContext implements WsHandshake {
 	@Override
 	public Map<String, Object> attributes() {
 		return this.attributes;
+	}
+
+	@Override
+	public @Nullable Principal principal() {
+		return this.principal;
+	}
+
+	@Override
+	public void setPrincipal(@Nullable Principal principal) {
+		this.principal = principal;
 	}
 
 	@Override

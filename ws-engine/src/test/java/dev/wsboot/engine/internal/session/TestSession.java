@@ -2,6 +2,7 @@ package dev.wsboot.engine.internal.session;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,11 @@ final class TestSession implements WsSession {
 	@Override
 	public Map<String, Object> attributes() {
 		return this.attributes;
+	}
+
+	@Override
+	public Principal principal() {
+		return null;
 	}
 
 	@Override
