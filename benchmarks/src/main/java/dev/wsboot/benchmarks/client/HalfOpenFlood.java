@@ -18,6 +18,9 @@ import java.util.Iterator;
  * without a byte of answer (dropped for a newer upgrade past the pending limit), or otherwise.
  * The sockets come from 127.0.0.2 and up, so the ports that a fast churn leaves in TIME_WAIT are
  * spread over many source addresses.
+ * <p>
+ * Run as its own process (see {@link #main}), at a low priority, so that the attack's own work
+ * does not delay the real client whose latency is measured beside it.
  */
 public final class HalfOpenFlood {
 
@@ -91,6 +94,41 @@ public final class HalfOpenFlood {
 			.getBytes(StandardCharsets.US_ASCII);
 	}
 
+	/**
+	 * Arguments: port, sockets, opens per second, milliseconds between bytes, milliseconds to wait
+	 * for the server after holding. Prints {@code open N} twice a second and, at the end,
+	 * {@code endings} and the fields of {@link Endings} in order. A line {@code stop} on standard
+	 * input ends the holding.
+	 */
+	public static void main(String[] args) throws Exception {
+		HalfOpenFlood flood = new HalfOpenFlood(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+				Integer.parseInt(args[2]), Long.parseLong(args[3]));
+		Thread control = new Thread(() -> {
+			try {
+				new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+			}
+			catch (IOException ex) {
+				// Standard input gone: the parent is gone, stop holding all the same.
+				flood.holding = false;
+			}
+			flood.stopHolding();
+		});
+		Thread progress = new Thread(() -> {
+			while (true) {
+				System.out.println("open " + flood.open());
+				java.util.concurrent.locks.LockSupport.parkNanos(500 * MS);
+			}
+		});
+		control.setDaemon(true);
+		progress.setDaemon(true);
+		control.start();
+		progress.start();
+		Endings e = flood.run(Long.parseLong(args[4]));
+		System.out.println("endings " + e.opened() + " " + e.timedOut() + " " + e.dropped() + " " + e.other() + " "
+				+ e.stillOpen() + " " + e.connectFailures() + " " + e.maxOpen());
+		System.exit(0);
+	}
+
 	/** Sockets open now. */
 	public int open() {
 		return this.open;
@@ -133,12 +171,10 @@ public final class HalfOpenFlood {
 					ready(key, now);
 				}
 			}
-			long stillOpen = 0;
 			for (SelectionKey key : selector.keys()) {
-				stillOpen++;
 				key.channel().close();
 			}
-			return new Endings(this.opened, this.timedOut, this.dropped, this.other, stillOpen, this.connectFailures,
+			return new Endings(this.opened, this.timedOut, this.dropped, this.other, this.open, this.connectFailures,
 					this.maxOpen);
 		}
 	}

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.wsboot.benchmarks.client.HalfOpenFlood;
 import dev.wsboot.benchmarks.client.PacedEcho;
@@ -17,7 +16,8 @@ import dev.wsboot.benchmarks.harness.Peers;
 import dev.wsboot.benchmarks.harness.ServerProcess;
 
 /**
- * Slowloris against the sample-app jar in its own process: a real client's echo and handshake
+ * Slowloris against the sample-app jar in its own process, the attacker in another (see
+ * {@link FloodProcess}): a real client's echo and handshake
  * times without an attack, then while {@code --attackers} sockets (15,000) trickle upgrade
  * requests a byte every {@code --byte-every-ms} (3,000), replaced as the server closes them, for
  * {@code --attack-seconds} (60). Twice: with the defaults (the pending-handshake bound of 1,000
@@ -86,60 +86,49 @@ public final class Slowloris {
 		try (ServerProcess server = ServerProcess.start(peer, repo.resolve("benchmarks/target/soak-logs"))) {
 			ServerProbe probe = new ServerProbe(server, httpPort);
 			probe.awaitActuator(Duration.ofSeconds(60));
-			new PacedEcho(server.port(), 100, 200).run(5_000);
+			// Warm-up: the server's and this client's code compiled before anything is measured.
+			new PacedEcho(server.port(), 100, 200).run(10_000);
 			long fdsBefore = probe.fileDescriptors();
 			PacedEcho.Figures baseline = new PacedEcho(server.port(), 100, 200).run(20_000);
 			Soak.log("  baseline " + SlowlorisReport.summary(baseline));
 
-			HalfOpenFlood flood = new HalfOpenFlood(server.port(), attackers, 2_000, byteEvery);
-			AtomicReference<Object> outcome = new AtomicReference<>();
-			Thread attack = Soak.daemon("slowloris-flood", () -> {
-				try {
-					outcome.set(flood.run(25_000));
+			try (FloodProcess flood = FloodProcess.start(server.port(), attackers, 2_000, byteEvery, 25_000)) {
+				long rampUntil = System.nanoTime() + 30_000_000_000L;
+				while (flood.open() < attackers * 0.95 && System.nanoTime() < rampUntil && flood.isAlive()) {
+					Soak.pause(200);
 				}
-				catch (IOException | RuntimeException ex) {
-					outcome.set(ex);
-				}
-			});
-			attack.start();
-			long rampUntil = System.nanoTime() + 30_000_000_000L;
-			while (flood.open() < attackers * 0.95 && System.nanoTime() < rampUntil && attack.isAlive()) {
-				Soak.pause(200);
+				Soak.log("  attack holds " + flood.open() + " sockets");
+				long[] maxFds = { 0 };
+				double[] maxPending = { 0 };
+				Thread sampler = Soak.daemon("slowloris-sampler", () -> {
+					while (!Thread.currentThread().isInterrupted()) {
+						try {
+							maxFds[0] = Math.max(maxFds[0], probe.fileDescriptors());
+						}
+						catch (IOException ex) {
+							return;
+						}
+						double pending = probe.metric("ws.handshakes.pending");
+						if (!Double.isNaN(pending)) {
+							maxPending[0] = Math.max(maxPending[0], pending);
+						}
+						Soak.pause(1_000);
+					}
+				});
+				sampler.start();
+				PacedEcho.Figures underAttack = new PacedEcho(server.port(), 100, 200).run(attackSeconds * 1000);
+				Soak.log("  under attack " + SlowlorisReport.summary(underAttack));
+				flood.stopHolding();
+				HalfOpenFlood.Endings endings = flood.await(60_000);
+				sampler.interrupt();
+				sampler.join();
+				Soak.log("  " + endings);
+				Soak.pause(2_000);
+				return new Run(name, extra, baseline, underAttack, endings,
+						probe.metric("ws.handshakes.rejected", "reason:timeout"),
+						probe.metric("ws.handshakes.rejected", "reason:pending-limit"),
+						probe.metric("ws.handshakes.pending"), maxFds[0], maxPending[0], fdsBefore, probe.fileDescriptors());
 			}
-			Soak.log("  attack holds " + flood.open() + " sockets");
-			long[] maxFds = { 0 };
-			double[] maxPending = { 0 };
-			Thread sampler = Soak.daemon("slowloris-sampler", () -> {
-				while (!Thread.currentThread().isInterrupted()) {
-					try {
-						maxFds[0] = Math.max(maxFds[0], probe.fileDescriptors());
-					}
-					catch (IOException ex) {
-						return;
-					}
-					double pending = probe.metric("ws.handshakes.pending");
-					if (!Double.isNaN(pending)) {
-						maxPending[0] = Math.max(maxPending[0], pending);
-					}
-					Soak.pause(1_000);
-				}
-			});
-			sampler.start();
-			PacedEcho.Figures underAttack = new PacedEcho(server.port(), 100, 200).run(attackSeconds * 1000);
-			Soak.log("  under attack " + SlowlorisReport.summary(underAttack));
-			flood.stopHolding();
-			attack.join();
-			sampler.interrupt();
-			sampler.join();
-			if (!(outcome.get() instanceof HalfOpenFlood.Endings endings)) {
-				throw new IOException("The attack failed", (Throwable) outcome.get());
-			}
-			Soak.log("  " + endings);
-			Soak.pause(2_000);
-			return new Run(name, extra, baseline, underAttack, endings,
-					probe.metric("ws.handshakes.rejected", "reason:timeout"),
-					probe.metric("ws.handshakes.rejected", "reason:pending-limit"), probe.metric("ws.handshakes.pending"),
-					maxFds[0], maxPending[0], fdsBefore, probe.fileDescriptors());
 		}
 	}
 

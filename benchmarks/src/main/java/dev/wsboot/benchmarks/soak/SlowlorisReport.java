@@ -28,7 +28,7 @@ final class SlowlorisReport {
 			.append("; load average before: ").append(loadBefore).append(", other Maven or Surefire JVMs at the end: ")
 			.append(Soak.otherBuilds()).append(").\n\n");
 		md.append(String.format("The sample-app jar runs in its own JVM on CPU 0 (`-Xms1g -Xmx1g -XX:+UseParallelGC`, its `application.yml`, "
-				+ "`ws.handshake-timeout` 10 s by default); the clients run in another JVM on CPU 1. An attacker keeps %,d sockets "
+				+ "`ws.handshake-timeout` 10 s by default); the real client runs in another JVM on CPU 1, and the attacker in a third JVM on CPU 1 at the lowest priority (`nice -n 19`), so the real client always runs before it. The attacker keeps %,d sockets "
 				+ "open from 127.0.0.2 to 127.0.0.65, each sending an upgrade request for `/echo` one byte every %,d ms and never "
 				+ "its last byte, and opens a new one (up to 2,000 a second) for each that the server closes, for %d s. "
 				+ "Then it stops replacing them and waits up to 25 s for the server to close the rest. Meanwhile a real "
