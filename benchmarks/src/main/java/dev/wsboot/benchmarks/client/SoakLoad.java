@@ -58,7 +58,7 @@ public final class SoakLoad {
 
 	private final int[] population = new int[SoakRole.values().length];
 
-	/** Slow readers not reading, oldest first: the oldest is the one the server judges slow first. */
+	/** Slow readers not reading (one at a time in the plan). */
 	private final ArrayDeque<SoakClient> stalled = new ArrayDeque<>();
 
 	private final ByteBuffer discard = ByteBuffer.allocate(64 * 1024);
@@ -124,8 +124,6 @@ public final class SoakLoad {
 					}
 				}
 				last = now;
-				judgedSlow(now);
-				fireTimers(now);
 				long wait = this.timers.isEmpty() ? 5 : Math.max(1, Math.min(5, (this.timers.peek().at - now) / MS));
 				selector.select(wait);
 				Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
@@ -134,6 +132,11 @@ public final class SoakLoad {
 					keys.remove();
 					ready((Conn) key.attachment(), key, sink);
 				}
+				// Timers after reading: a deadline passed while this thread was held up must not
+				// fire before what had arrived in time is read.
+				now = System.nanoTime();
+				judgedSlow(now);
+				fireTimers(now);
 			}
 			new ArrayList<>(this.live).forEach((client) -> {
 				this.tally.closeIncomplete++;
@@ -144,7 +147,9 @@ public final class SoakLoad {
 
 	/** The role the next connection takes, or null when every population is complete. */
 	private SoakRole needed(long now, long end) {
-		if (now >= this.nextSlowAt && this.population[SoakRole.SLOW.ordinal()] < 2) {
+		// A slow reader needs about 40 s to be judged slow: none starts in the last 90 s.
+		// One at a time, so the one the server judged slow is known.
+		if (now >= this.nextSlowAt && this.population[SoakRole.SLOW.ordinal()] == 0 && now + 90_000 * MS < end) {
 			this.nextSlowAt = now + this.plan.slowEveryMillis() * MS;
 			return SoakRole.SLOW;
 		}
@@ -313,7 +318,7 @@ public final class SoakLoad {
 		release(client, false);
 	}
 
-	/** Once ws.clients.slow went up, the oldest stalled reader reads again to find its close frame. */
+	/** Once ws.clients.slow went up, the stalled reader reads again to find its close frame. */
 	private void judgedSlow(long now) {
 		long judged = this.serverSlowCount.getAsLong();
 		while (judged > this.slowAccounted && !this.stalled.isEmpty()) {

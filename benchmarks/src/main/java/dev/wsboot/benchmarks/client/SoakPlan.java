@@ -39,13 +39,13 @@ public record SoakPlan(int clients, double broadcastShare, long durationMillis, 
 
 	/**
 	 * The soak as docs/soak.md describes it, for {@code clients} readers over {@code durationMillis}:
-	 * lives of 20 to 90 s, an echo a second per echo client, 40 broadcasts of 4 KiB a second (160 KiB a second to each
+	 * lives of 20 to 90 s, 5% of them on /broadcast, an echo a second per echo client, 40 broadcasts of 4 KiB a second (160 KiB a second to each
 	 * subscriber, so a reader that stops overflows the 1 MB queue and the kernel's buffers before its
-	 * missing pongs get it dropped), a slow
-	 * reader every minute, a silent client every 20 s and an abrupt one every 5 s.
+	 * missing pongs get it dropped), one slow
+	 * reader at a time, every minute, a silent client every 20 s and an abrupt one every 5 s.
 	 */
 	public static SoakPlan standard(int clients, long durationMillis) {
-		return new SoakPlan(clients, 0.1, durationMillis, 20_000, 90_000, 500, 1000, 2048, 40, 4096, 60_000,
+		return new SoakPlan(clients, 0.05, durationMillis, 20_000, 90_000, 500, 1000, 2048, 40, 4096, 60_000,
 				180_000, 20_000, 100_000, 5_000);
 	}
 

@@ -108,7 +108,8 @@ final class SoakReport {
 		md.append("# Soak\n\n");
 		md.append("Written by `").append(this.command).append("` (started ")
 			.append(this.started.truncatedTo(ChronoUnit.SECONDS)).append("). Rerun with `benchmarks/soak.sh`; ")
-			.append("`benchmarks/soak.sh --minutes 2 --clients 1000` is a short trial.\n\n");
+			.append("`benchmarks/soak.sh --minutes 2.5 --clients 2000` is a short trial. The slowloris scenario, ")
+			.append("`benchmarks/soak.sh slowloris`, writes [slowloris.md](slowloris.md).\n\n");
 		md.append("## What ran\n\n");
 		md.append("- Server: the sample-app jar in its own JVM pinned to CPU 0 (`-Xms1g -Xmx1g -XX:+UseParallelGC`), ")
 			.append("its `application.yml` as shipped (1 MB outbound queue, slow-client policy `close`, pings every 30 s, ")
@@ -122,9 +123,9 @@ final class SoakReport {
 			.append(String.format("Each reader lives %d to %d s, then waits for its own messages to return, closes with 1000 ",
 					p.minLifeMillis() / 1000, p.maxLifeMillis() / 1000))
 			.append(String.format("and is replaced (at most %d new connections a second).\n", p.connectsPerSecond()));
-		md.append(String.format("- Slow readers: one every %d s (at most two at once) joins `/broadcast` with a 4 KiB receive buffer ",
+		md.append(String.format("- Slow readers: one at a time, every %d s, joins `/broadcast` with a 4 KiB receive buffer ",
 				p.slowEveryMillis() / 1000))
-			.append("and reads nothing. When the server's `ws.clients.slow` goes up, the oldest reads again: it must find an ")
+			.append("and reads nothing. When the server's `ws.clients.slow` goes up, it reads again: it must find an ")
 			.append("unbroken prefix of every publisher's messages, then a 1008 close frame.\n");
 		md.append(String.format("- Silent clients: one every %d s talks on `/echo` for 5 to 15 s, then stops reading and ", p.silentEveryMillis() / 1000))
 			.append(String.format("answering pings with its socket open (a vanished host); %d s later it checks that the server ", p.silentCheckMillis() / 1000))
@@ -157,7 +158,7 @@ final class SoakReport {
 		}
 		md.append("## The machine\n\n");
 		md.append(String.format("%d cores, 20,000 open files per process. Load average before the soak: %s; highest 1-minute load during it: %.2f. ",
-				Runtime.getRuntime().availableProcessors(), this.loadBefore, maxLoad));
+				cores(), this.loadBefore, maxLoad));
 		if (withOther > 0) {
 			md.append(String.format("**Other builds ran at the same time**: other Maven or Surefire JVMs were seen in %d of %d samples (up to %d at once), ",
 					withOther, this.samples.size(), maxOther))
@@ -259,6 +260,16 @@ final class SoakReport {
 			return;
 		}
 		md.append("| thread | start | end |\n|---|---:|---:|\n").append(String.join("\n", rows)).append("\n");
+	}
+
+	/** The machine's cores: this JVM is pinned to one, so it cannot ask the runtime. */
+	private static long cores() {
+		try {
+			return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter((line) -> line.startsWith("processor")).count();
+		}
+		catch (IOException ex) {
+			return Runtime.getRuntime().availableProcessors();
+		}
 	}
 
 	private String counter(String name) {
