@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import dev.wsboot.engine.support.TestServers;
 import dev.wsboot.engine.support.RawClient;
@@ -138,6 +143,59 @@ class PendingHandshakeLimitTests {
 		}
 	}
 
+	@Test
+	void upgradeRequestsTrickledAByteAtATimeAreAllClosedByTheHandshakeTimeoutWhileARealClientEchoes()
+			throws IOException {
+		int attackers = 300;
+		Duration timeout = Duration.ofMillis(1500);
+		WsServer server = TestServers.echo(TestServers.config()
+			.timeouts((timeouts) -> timeouts.handshakeTimeout(timeout))
+			.build());
+		assertThat(attackers).as("below the pending limit, so only the timeout closes them")
+			.isLessThan(server.config().protection().maxPendingHandshakes());
+		byte[] request = RawClient.upgradeRequest("/").getBytes(StandardCharsets.ISO_8859_1);
+		List<Socket> sockets = new ArrayList<>();
+		ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+		try {
+			for (int i = 0; i < attackers; i++) {
+				sockets.add(halfOpen(server.port()));
+			}
+			// A byte every 100 ms to each, never the last one: every byte is traffic that a timeout
+			// reset by reads would mistake for progress.
+			Set<Socket> closed = ConcurrentHashMap.newKeySet();
+			int[] sent = { FIRST_LINE.length };
+			trickle.scheduleAtFixedRate(() -> {
+				int at = Math.min(sent[0]++, request.length - 2);
+				for (Socket socket : sockets) {
+					if (!closed.contains(socket) && !trickleByte(socket, request[at])) {
+						closed.add(socket);
+					}
+				}
+			}, 100, 100, TimeUnit.MILLISECONDS);
+			TestServers.await("every half-open socket pending", Duration.ofSeconds(5),
+					() -> server.stats().pendingHandshakes() == attackers);
+
+			try (RawClient client = RawClient.open(server.port())) {
+				for (int i = 0; i < 20; i++) {
+					client.sendText("still serving " + i);
+					client.assertReceivesText("still serving " + i);
+				}
+			}
+
+			for (Socket socket : sockets) {
+				assertThat(ending(socket)).as("how a trickling socket ended").isEqualTo(Ending.TIMED_OUT);
+			}
+			TestServers.await("no upgrade pending", Duration.ofSeconds(5), () -> server.stats().pendingHandshakes() == 0);
+			assertThat(server.stats().handshakesRejected(HandshakeRejection.TIMEOUT)).isEqualTo(attackers);
+			assertThat(server.stats().handshakesRejected(HandshakeRejection.PENDING_LIMIT)).isZero();
+		}
+		finally {
+			trickle.shutdownNow();
+			closeAll(sockets);
+			server.stop(Duration.ofSeconds(1));
+		}
+	}
+
 	private static long ended(WsServer server) {
 		return server.stats().handshakesRejected(HandshakeRejection.PENDING_LIMIT)
 				+ server.stats().handshakesRejected(HandshakeRejection.TIMEOUT);
@@ -155,6 +213,17 @@ class PendingHandshakeLimitTests {
 		catch (IOException ex) {
 			socket.close();
 			throw ex;
+		}
+	}
+
+	/** Writes one more byte of the request; false once the server has closed the socket. */
+	private static boolean trickleByte(Socket socket, byte b) {
+		try {
+			socket.getOutputStream().write(b);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

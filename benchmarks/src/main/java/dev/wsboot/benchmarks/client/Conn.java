@@ -36,6 +36,9 @@ final class Conn {
 
 	long messageStamp;
 
+	/** What a scenario keeps for this connection, if anything. */
+	Object context;
+
 	/** Set when the server accepted permessage-deflate; reset per message when it keeps no context. */
 	Inflater inflater;
 

@@ -30,6 +30,9 @@ public final class Connector {
 
 	private final boolean deflate;
 
+	/** The socket receive buffer to ask for before connecting, or 0 for the system's default. */
+	private final int receiveBuffer;
+
 	/**
 	 * @param raw true for a plain TCP echo: no handshake, the connection counts as open once
 	 * connected
@@ -42,10 +45,28 @@ public final class Connector {
 	 * @param deflate whether to offer permessage-deflate and require the server to accept it
 	 */
 	public Connector(int port, String path, boolean raw, boolean deflate) {
+		this(port, path, raw, deflate, 0);
+	}
+
+	private Connector(int port, String path, boolean raw, boolean deflate, int receiveBuffer) {
 		this.address = new InetSocketAddress("127.0.0.1", port);
 		this.path = path;
 		this.raw = raw;
 		this.deflate = deflate;
+		this.receiveBuffer = receiveBuffer;
+	}
+
+	/**
+	 * The same connector asking for a small socket receive buffer: a client that stops reading
+	 * then holds little in its kernel, so the server's own queue fills sooner.
+	 */
+	public Connector withReceiveBuffer(int bytes) {
+		return new Connector(this.address.getPort(), this.path, this.raw, this.deflate, bytes);
+	}
+
+	/** The upgrade request this connector sends. */
+	byte[] request() {
+		return Frames.upgradeRequest(this.path, this.address.getPort(), this.deflate);
 	}
 
 	int port() {
@@ -101,10 +122,14 @@ public final class Connector {
 		return opened;
 	}
 
-	private Conn start(Selector selector, int inCapacity, int outCapacity) throws IOException {
+	/** Starts connecting one socket, registered on {@code selector}; it may already be open. */
+	Conn start(Selector selector, int inCapacity, int outCapacity) throws IOException {
 		SocketChannel channel = SocketChannel.open();
 		channel.configureBlocking(false);
 		channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+		if (this.receiveBuffer > 0) {
+			channel.setOption(StandardSocketOptions.SO_RCVBUF, this.receiveBuffer);
+		}
 		Conn conn = new Conn(channel, inCapacity, outCapacity);
 		conn.key = channel.register(selector, SelectionKey.OP_CONNECT, conn);
 		if (channel.connect(this.address)) {
@@ -114,7 +139,7 @@ public final class Connector {
 	}
 
 	/** Moves one connection on; true when it just became open. */
-	private boolean advance(Conn conn, byte[] request) throws IOException {
+	boolean advance(Conn conn, byte[] request) throws IOException {
 		if (conn.state == Conn.State.CONNECTING && conn.key.isConnectable()) {
 			conn.channel.finishConnect();
 			connected(conn, request);

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /** The catalogue of servers, and the run-time setup the non-Java ones need. */
 public final class Peers {
@@ -98,19 +99,28 @@ public final class Peers {
 	}
 
 	private Peer starter() {
+		return sampleApp("wsboot-starter", "wsboot through the Spring Boot starter: the sample-app jar (EXECUTOR, its application.yml: 16 MB messages, 30 s pings), max connections 50,000",
+				(port) -> List.of("--ws.port=" + port, "--ws.host=127.0.0.1", "--server.port=0",
+						"--ws.max-connections=50000", "--ws.max-outbound-queue-size=64MB", "--spring.main.banner-mode=off",
+						"--logging.level.root=WARN"));
+	}
+
+	/**
+	 * The sample-app jar as a server, run from a copy, with the same JVM flags as every peer.
+	 * @param arguments the application's arguments for a WebSocket port
+	 */
+	public Peer sampleApp(String id, String label, IntFunction<List<String>> arguments) {
 		Path built = this.repo.resolve("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar");
 		Path jar = this.module.resolve("target/sample-app/sample-app.jar");
-		Peer peer = new Peer("wsboot-starter", "wsboot through the Spring Boot starter: the sample-app jar (EXECUTOR, its application.yml: 16 MB messages, 30 s pings), max connections 50,000" + builtAt(built), true,
-				true, (port) -> {
-					List<String> command = new ArrayList<>();
-					command.add(this.java);
-					command.addAll(JVM_FLAGS);
-					command.addAll(extraJvmFlags());
-					command.addAll(List.of("-jar", jar.toString(), "--ws.port=" + port, "--ws.host=127.0.0.1",
-							"--server.port=0", "--ws.max-connections=50000", "--ws.max-outbound-queue-size=64MB",
-							"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
-					return command;
-				}, null);
+		Peer peer = new Peer(id, label + builtAt(built), true, true, (port) -> {
+			List<String> command = new ArrayList<>();
+			command.add(this.java);
+			command.addAll(JVM_FLAGS);
+			command.addAll(extraJvmFlags());
+			command.addAll(List.of("-jar", jar.toString()));
+			command.addAll(arguments.apply(port));
+			return command;
+		}, null);
 		if (!Files.isRegularFile(built)) {
 			return peer.unavailable("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar not built (run mvn -pl sample-app -am package)");
 		}

@@ -70,6 +70,10 @@ public final class ServerProcess implements AutoCloseable {
 		return this.port;
 	}
 
+	public long pid() {
+		return this.process.pid();
+	}
+
 	/** User plus system CPU time of the whole process, all threads, in seconds (/proc/PID/stat). */
 	public double cpuSeconds() throws IOException {
 		String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
@@ -157,7 +161,8 @@ public final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() throws IOException {
+	/** A port nothing listens on now, on the loopback address. */
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
