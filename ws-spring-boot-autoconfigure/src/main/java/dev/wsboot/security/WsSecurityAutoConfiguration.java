@@ -5,7 +5,10 @@ import java.util.List;
 
 import dev.wsboot.engine.WsHandshake;
 import dev.wsboot.engine.WsServer;
+import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.server.WsHandlerDecorator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,7 +47,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration" })
+		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.session.autoconfigure.SessionAutoConfiguration",
+		"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
+		"org.springframework.boot.session.jdbc.autoconfigure.SessionJdbcAutoConfiguration" })
 @ConditionalOnClass({ WsServer.class, Authentication.class })
 @ConditionalOnProperty(prefix = "ws", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(WsSecurityProperties.class)
@@ -109,6 +115,35 @@ public final class WsSecurityAutoConfiguration {
 					.build();
 			}
 
+		}
+
+	}
+
+	/**
+	 * The web application's own login, where it keeps its sessions in Spring Session: the
+	 * session cookie browsers send to this port too, looked up in the application's repository.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.session.SessionRepository")
+	@ConditionalOnBean(type = "org.springframework.session.SessionRepository")
+	@ConditionalOnBooleanProperty(name = "ws.security.session.enabled", matchIfMissing = true)
+	static class SessionCookieConfiguration {
+
+		private static final Log logger = LogFactory.getLog(SessionCookieConfiguration.class);
+
+		@Bean
+		@Order(WsHandshakeAuthenticator.SESSION_COOKIE_ORDER)
+		WsHandshakeAuthenticator wsSessionCookieAuthenticator(
+				org.springframework.session.SessionRepository<? extends org.springframework.session.Session> sessions,
+				WsSecurityProperties properties, ObjectProvider<WsServerConfig> config) {
+			WsServerConfig server = config.getIfAvailable();
+			if (server != null && server.network().allowedOrigins().contains("*")) {
+				logger.warn("ws.allowed-origins is '*' while handshakes are authenticated by the Spring Session cookie: "
+						+ "a page of any site can open a socket as a logged-in user (cross-site WebSocket hijacking). "
+						+ "List the application's own origins in ws.allowed-origins, or set ws.security.session.enabled=false");
+			}
+			WsSecurityProperties.SessionCookie cookie = properties.getSession();
+			return new SessionCookieAuthenticator(sessions, cookie.getCookieName(), cookie.isBase64());
 		}
 
 	}

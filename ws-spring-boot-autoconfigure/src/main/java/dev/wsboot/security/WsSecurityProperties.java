@@ -25,6 +25,8 @@ public class WsSecurityProperties {
 
 	private final Bearer bearer = new Bearer();
 
+	private final SessionCookie session = new SessionCookie();
+
 	public List<PathRule> getPaths() {
 		return this.paths;
 	}
@@ -39,6 +41,10 @@ public class WsSecurityProperties {
 
 	public Bearer getBearer() {
 		return this.bearer;
+	}
+
+	public SessionCookie getSession() {
+		return this.session;
 	}
 
 	public static class PathRule {
@@ -134,6 +140,46 @@ public class WsSecurityProperties {
 
 		public void setSubprotocolPrefix(String subprotocolPrefix) {
 			this.subprotocolPrefix = subprotocolPrefix;
+		}
+
+	}
+
+	public static class SessionCookie {
+
+		/**
+		 * Whether a handshake may be authenticated by the web application's Spring Session cookie,
+		 * where the application has a SessionRepository bean.
+		 */
+		private boolean enabled = true;
+
+		/** Name of the session cookie, as the application's Spring Session writes it. */
+		private String cookieName = "SESSION";
+
+		/** Whether the cookie holds the session id in Base64, as Spring Session writes it by default. */
+		private boolean base64 = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getCookieName() {
+			return this.cookieName;
+		}
+
+		public void setCookieName(String cookieName) {
+			this.cookieName = cookieName;
+		}
+
+		public boolean isBase64() {
+			return this.base64;
+		}
+
+		public void setBase64(boolean base64) {
+			this.base64 = base64;
 		}
 
 	}
