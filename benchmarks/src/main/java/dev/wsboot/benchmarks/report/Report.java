@@ -105,7 +105,10 @@ public final class Report {
 		}
 		failures();
 		gaps();
-		Files.writeString(this.repo.resolve("BENCHMARKS.md"), this.md.toString());
+		Path file = this.repo.resolve("BENCHMARKS.md");
+		// The cluster section comes from its own run (benchmarks/run.sh cluster): keep it.
+		String cluster = Files.isRegularFile(file) ? ClusterReport.section(Files.readString(file)) : "";
+		Files.writeString(file, this.md + (cluster.isEmpty() ? "" : "\n" + cluster));
 		charts(charts, small);
 	}
 
