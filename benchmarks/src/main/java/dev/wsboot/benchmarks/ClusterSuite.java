@@ -24,7 +24,8 @@ import dev.wsboot.benchmarks.report.ClusterRun;
  * {@code ws.cluster.enabled=true}) beside Socket.IO 4 with its Redis adapter, driven by the same
  * load client. Every server process (both nodes and Redis) is pinned to CPU 0, the client to CPU 1.
  * Writes docs/benchmarks/cluster.md and its summary in BENCHMARKS.md. Arguments:
- * {@code [--repo DIR] [--reps N] [--measure-ms MS] [--quiet-wait-minutes M]}.
+ * {@code [--repo DIR] [--reps N] [--measure-ms MS] [--quiet-wait-minutes M] [--only wsboot|socketio]} (the last
+ * for development).
  */
 public final class ClusterSuite {
 
@@ -32,11 +33,14 @@ public final class ClusterSuite {
 
 	static final int PAYLOAD = 64;
 
-	/** Messages outstanding flat out: enough to keep both nodes busy across the Redis hop. */
-	public static final int WINDOW = 16;
+	/**
+	 * Messages outstanding flat out: 4 as in the single-node broadcast scenario, the headline; 16
+	 * to show how each cluster does when more is queued across the Redis hop.
+	 */
+	public static final int[] WINDOWS = { 4, 16 };
 
 	/** The saturating rate last: a cluster may take a while to work off what it queued. */
-	static final int[] PACED = { 100, 1000 };
+	static final int[] PACED = { 50, 100, 1000 };
 
 	/** A 1-minute load average above this means other work is running; wait for a quieter moment. */
 	static final double QUIET_LOAD = 2.0;
@@ -49,9 +53,12 @@ public final class ClusterSuite {
 
 	private final long quietWaitMillis;
 
+	private final String only;
+
 	private final List<ClusterRun> runs = new ArrayList<>();
 
-	private ClusterSuite(Path repo, int repetitions, long measureMillis, long quietWaitMillis) {
+	private ClusterSuite(Path repo, int repetitions, long measureMillis, long quietWaitMillis, String only) {
+		this.only = only;
 		this.repo = repo;
 		this.repetitions = repetitions;
 		this.measureMillis = measureMillis;
@@ -63,16 +70,18 @@ public final class ClusterSuite {
 		int reps = 2;
 		long measure = 5000;
 		long quietWait = 5 * 60_000L;
+		String only = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--repo" -> repo = Path.of(args[++i]);
 				case "--reps" -> reps = Integer.parseInt(args[++i]);
 				case "--measure-ms" -> measure = Long.parseLong(args[++i]);
 				case "--quiet-wait-minutes" -> quietWait = Long.parseLong(args[++i]) * 60_000L;
+				case "--only" -> only = args[++i];
 				default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
 			}
 		}
-		new ClusterSuite(repo.toAbsolutePath().normalize(), reps, measure, quietWait).run(String.join(" ", args));
+		new ClusterSuite(repo.toAbsolutePath().normalize(), reps, measure, quietWait, only).run(String.join(" ", args));
 		// Selector threads of failed loads must not keep the JVM, and its shutdown hook, waiting.
 		System.exit(0);
 	}
@@ -95,6 +104,9 @@ public final class ClusterSuite {
 			for (int i = 0; i < 2; i++) {
 				boolean wsboot = (i == 0) == wsbootFirst;
 				String system = wsboot ? "wsboot" : "socketio";
+				if (this.only != null && !this.only.equals(system)) {
+					continue;
+				}
 				IntFunction<Peer> node = wsboot ? peers::wsbootClusterNode : peers::socketIoClusterNode;
 				Dialect dialect = wsboot ? Dialect.PLAIN : Dialect.SOCKET_IO;
 				try {
@@ -131,9 +143,11 @@ public final class ClusterSuite {
 						clock(redis::cpuSeconds), clock(() -> ServerProcess.cpuSeconds(ProcessHandle.current().pid())),
 						clock(ServerProcess::machineBusySeconds));
 				// Warm-up: the JVMs compile their hot paths; Node and Redis are as warm at once.
-				ClusterBroadcastLoad.flatOut(nodes, dialect, PAYLOAD, PER_NODE, WINDOW).run(0, 5000, clocks);
-				measure(system, rep, ClusterRun.FLAT_OUT, loadBefore,
-						ClusterBroadcastLoad.flatOut(nodes, dialect, PAYLOAD, PER_NODE, WINDOW), clocks);
+				ClusterBroadcastLoad.flatOut(nodes, dialect, PAYLOAD, PER_NODE, WINDOWS[0]).run(0, 5000, clocks);
+				for (int window : WINDOWS) {
+					measure(system, rep, ClusterRun.flatOut(window), loadBefore,
+							ClusterBroadcastLoad.flatOut(nodes, dialect, PAYLOAD, PER_NODE, window), clocks);
+				}
 				for (int perSecond : PACED) {
 					measure(system, rep, ClusterRun.paced(perSecond), loadBefore,
 							ClusterBroadcastLoad.paced(nodes, dialect, PAYLOAD, PER_NODE, perSecond), clocks);

@@ -5,14 +5,13 @@ import dev.wsboot.benchmarks.client.ClusterBroadcastLoad;
 /**
  * One measured window of the cluster scenario.
  * @param system which cluster: {@code wsboot} or {@code socketio}
- * @param phase what the publisher did: {@link #FLAT_OUT} or {@code paced-N} for N messages a second
+ * @param phase what the publisher did: {@code flat-out-W} with W messages outstanding, or {@code paced-N}
+ * for N messages a second
  * @param loadBefore the machine's 1-minute load average before the cluster's processes started
  * @param loadAfter the same when the window had been measured, this run's own processes included
  */
 public record ClusterRun(String system, int repetition, String phase, ClusterBroadcastLoad.Result result,
 		long measureMillis, double loadBefore, double loadAfter) {
-
-	public static final String FLAT_OUT = "flat-out";
 
 	/** Where each process's CPU time sits in the result: the two nodes and Redis are the servers. */
 	public static final int NODE_1 = 0;
@@ -39,6 +38,10 @@ public record ClusterRun(String system, int repetition, String phase, ClusterBro
 	public double otherCpuSeconds() {
 		double[] cpu = this.result.cpuSeconds();
 		return cpu[MACHINE] - serverCpuSeconds() - cpu[CLIENT];
+	}
+
+	public static String flatOut(int window) {
+		return "flat-out-" + window;
 	}
 
 	public static String paced(int perSecond) {
