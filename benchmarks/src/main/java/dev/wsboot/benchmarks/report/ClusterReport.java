@@ -33,7 +33,8 @@ public final class ClusterReport {
 
 	private static final String TARGET_RATE = ClusterRun.paced(1000);
 
-	private static final String HEADLINE = ClusterRun.flatOut(ClusterSuite.WINDOWS[0]);
+	/** The first measured phase of each cluster, whose window shows the load at its start. */
+	private static final String FIRST_PHASE = ClusterRun.flatOut(ClusterSuite.WINDOWS[0]);
 
 	private final Path repo;
 
@@ -131,8 +132,9 @@ public final class ClusterReport {
 				+ "Socket.IO would then be measured through its own client's limits. The same client also measures "
 				+ "both clusters' latency the same way, with the same clock.");
 		line("- Phases, each on fresh connections after 1 s of warm-up: **flat out** with at most " + ClusterSuite.WINDOWS[0] + " messages' "
-				+ "worth of deliveries outstanding (as in the single-node broadcast scenario of BENCHMARKS.md; the "
-				+ "headline deliveries per CPU-second come from here) and with " + ClusterSuite.WINDOWS[1] + ", **paced** 50, 100 and 1,000 "
+				+ "worth of deliveries outstanding (as in the single-node broadcast scenario of BENCHMARKS.md) and "
+				+ "with " + ClusterSuite.WINDOWS[1] + "; the target compares each cluster at the window that gives it more "
+				+ "deliveries per CPU-second (Socket.IO gains more from the deeper one), **paced** 50, 100 and 1,000 "
 				+ "messages a second for " + this.measureMillis + " ms (latency against the schedule; 1,000 a second "
 				+ "is 2,000,000 deliveries a second offered, more than two cores can do). After the window the client waits "
 				+ "up to 3 s for what is still on its way; a delivery that has not arrived by then counts as missing, "
@@ -149,23 +151,36 @@ public final class ClusterReport {
 
 	private List<String> targets() {
 		List<String> out = new ArrayList<>();
-		double wsboot = median(WSBOOT, HEADLINE, ClusterRun::perCpuSecond);
-		double socketio = median(SOCKETIO, HEADLINE, ClusterRun::perCpuSecond);
+		double wsboot = bestPerCpuSecond(WSBOOT);
+		double socketio = bestPerCpuSecond(SOCKETIO);
 		double ratio = wsboot / socketio;
-		String deeper = ClusterRun.flatOut(ClusterSuite.WINDOWS[1]);
-		double deeperRatio = median(WSBOOT, deeper, ClusterRun::perCpuSecond)
-				/ median(SOCKETIO, deeper, ClusterRun::perCpuSecond);
+		StringBuilder windows = new StringBuilder();
+		for (int window : ClusterSuite.WINDOWS) {
+			String phase = ClusterRun.flatOut(window);
+			windows.append(String.format("; %d outstanding: %.2f", window,
+					median(WSBOOT, phase, ClusterRun::perCpuSecond) / median(SOCKETIO, phase, ClusterRun::perCpuSecond)));
+		}
 		double p99 = median(WSBOOT, TARGET_RATE, (run) -> allDeliveries(run.result(), 99)) / 1000;
 		double p99Remote = median(WSBOOT, TARGET_RATE, (run) -> micros(run.result().remote(), 99)) / 1000;
 		double achieved = median(WSBOOT, TARGET_RATE, (run) -> run.result().deliveriesPerSecond());
 		out.add("| target | goal | measured | verdict |");
 		out.add("|---|---:|---:|---|");
-		out.add(String.format("| deliveries per server CPU-second, wsboot ÷ Socket.IO (flat out, %d outstanding) | ≥ 3 | %.2f (%,.0f ÷ %,.0f); with %d outstanding %.2f | %s |",
-				ClusterSuite.WINDOWS[0], ratio, wsboot, socketio, ClusterSuite.WINDOWS[1], deeperRatio, verdict(ratio >= 3)));
+		out.add(String.format("| deliveries per server CPU-second, wsboot ÷ Socket.IO, flat out, each at its better window | ≥ 3 | %.2f (%,.0f ÷ %,.0f)%s | %s |",
+				ratio, wsboot, socketio, windows, verdict(ratio >= 3)));
 		String bound = bound(median(WSBOOT, TARGET_RATE, (run) -> run.result().missing()));
 		out.add(String.format("| wsboot p99 publish-to-delivery at 1,000 broadcasts/s, every delivery (through Redis only) | < 20 ms | %s%,.1f ms (%s%,.1f ms); %,.0f of 2,000,000 deliveries/s | %s |",
 				bound, p99, bound, p99Remote, achieved, verdict(p99 < 20)));
 		return out;
+	}
+
+	/** The higher of a cluster's flat-out medians: each is compared at the window that suits it best. */
+	private double bestPerCpuSecond(String system) {
+		double best = Double.NaN;
+		for (int window : ClusterSuite.WINDOWS) {
+			double value = median(system, ClusterRun.flatOut(window), ClusterRun::perCpuSecond);
+			best = Double.isNaN(best) ? value : Math.max(best, value);
+		}
+		return best;
 	}
 
 	private static String verdict(boolean met) {
@@ -197,8 +212,8 @@ public final class ClusterReport {
 			row(out, at + ": deliveries missing 3 s after the window", phase, (run) -> run.result().missing(), "%,.0f");
 			row(out, at + ": CPU-s of both nodes and Redis", phase, ClusterRun::serverCpuSeconds, "%.2f");
 		}
-		row(out, "load average before the cluster started", HEADLINE, ClusterRun::loadBefore, "%.2f");
-		row(out, "other work's CPU-s during the headline flat-out window", HEADLINE, ClusterRun::otherCpuSeconds, "%.2f");
+		row(out, "load average before the cluster started", FIRST_PHASE, ClusterRun::loadBefore, "%.2f");
+		row(out, "other work's CPU-s during the first flat-out window", FIRST_PHASE, ClusterRun::otherCpuSeconds, "%.2f");
 		return out;
 	}
 
@@ -246,14 +261,22 @@ public final class ClusterReport {
 
 	private void chart(Path file) throws IOException {
 		Map<String, List<Double>> series = new LinkedHashMap<>();
-		for (String system : List.of(WSBOOT, SOCKETIO)) {
-			series.put(system.equals(WSBOOT) ? "wsboot" : "Socket.IO", List.of(
-					median(system, HEADLINE, (run) -> run.result().deliveriesPerSecond()),
-					median(system, HEADLINE, ClusterRun::perCpuSecond)));
+		List<String> categories = new ArrayList<>();
+		for (int window : ClusterSuite.WINDOWS) {
+			categories.add("deliveries/s, " + window + " outstanding");
+			categories.add("per server CPU-second, " + window + " outstanding");
 		}
-		Charts.bars(file, "Cluster of two nodes over Redis, 2 × 1,000 subscribers, 64 B broadcasts", "deliveries",
-				List.of("deliveries/s, flat out (" + ClusterSuite.WINDOWS[0] + " outstanding)", "deliveries per server CPU-second"),
-				series);
+		for (String system : List.of(WSBOOT, SOCKETIO)) {
+			List<Double> values = new ArrayList<>();
+			for (int window : ClusterSuite.WINDOWS) {
+				String phase = ClusterRun.flatOut(window);
+				values.add(median(system, phase, (run) -> run.result().deliveriesPerSecond()));
+				values.add(median(system, phase, ClusterRun::perCpuSecond));
+			}
+			series.put(system.equals(WSBOOT) ? "wsboot" : "Socket.IO", values);
+		}
+		Charts.bars(file, "Cluster of two nodes over Redis, 2 × 1,000 subscribers, 64 B broadcasts, flat out",
+				"deliveries", categories, series);
 	}
 
 	/** Replaces the cluster section of BENCHMARKS.md, or appends it. */
