@@ -139,9 +139,9 @@ public final class ClusterSuite {
 					ServerProcess node2 = ServerProcess.start(peer.named(peer.id() + "-2"), logs)) {
 				List<Connector> nodes = List.of(new Connector(node1.port(), dialect.path(), false),
 						new Connector(node2.port(), dialect.path(), false));
-				List<DoubleSupplier> clocks = List.of(clock(node1::cpuSeconds), clock(node2::cpuSeconds),
-						clock(redis::cpuSeconds), clock(() -> ServerProcess.cpuSeconds(ProcessHandle.current().pid())),
-						clock(ServerProcess::machineBusySeconds));
+				List<DoubleSupplier> clocks = List.of(node1.cpuClock(), node2.cpuClock(), redis.cpuClock(),
+						ServerProcess.clock(() -> ServerProcess.cpuSeconds(ProcessHandle.current().pid())),
+						ServerProcess.clock(ServerProcess::machineBusySeconds));
 				// Warm-up: the JVMs compile their hot paths; Node and Redis are as warm at once.
 				ClusterBroadcastLoad.flatOut(nodes, dialect, PAYLOAD, PER_NODE, WINDOWS[0]).run(0, 5000, clocks);
 				for (int window : WINDOWS) {
@@ -217,23 +217,6 @@ public final class ClusterSuite {
 		catch (IOException | NumberFormatException ex) {
 			return Double.NaN;
 		}
-	}
-
-	private interface CpuReading {
-
-		double seconds() throws IOException;
-
-	}
-
-	private static DoubleSupplier clock(CpuReading reading) {
-		return () -> {
-			try {
-				return reading.seconds();
-			}
-			catch (IOException ex) {
-				return Double.NaN;
-			}
-		};
 	}
 
 	private static void log(String line) {

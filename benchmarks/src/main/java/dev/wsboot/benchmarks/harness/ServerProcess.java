@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
  * A server under test in its own process, pinned to CPU 0. Every started process is also
@@ -73,6 +74,30 @@ public final class ServerProcess implements AutoCloseable {
 	/** User plus system CPU time of the whole process, all threads, in seconds (/proc/PID/stat). */
 	public double cpuSeconds() throws IOException {
 		return cpuSeconds(this.process.pid());
+	}
+
+	/** {@link #cpuSeconds()} as a clock for the loads: NaN once the process is gone. */
+	public DoubleSupplier cpuClock() {
+		return clock(this::cpuSeconds);
+	}
+
+	/** A reading of CPU seconds, from /proc. */
+	public interface CpuReading {
+
+		double seconds() throws IOException;
+
+	}
+
+	/** A clock over {@code reading} that gives NaN when it fails. */
+	public static DoubleSupplier clock(CpuReading reading) {
+		return () -> {
+			try {
+				return reading.seconds();
+			}
+			catch (IOException ex) {
+				return Double.NaN;
+			}
+		};
 	}
 
 	/** The same for any process, such as the load client's own. */
