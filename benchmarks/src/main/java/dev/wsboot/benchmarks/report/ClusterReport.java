@@ -144,8 +144,10 @@ public final class ClusterReport {
 				+ "same window (/proc/PID/stat). The machine was shared with other builds: per-CPU-second figures "
 				+ "are the fairer comparison under such noise, because time a process waits for the CPU is not "
 				+ "counted; the tables give the CPU that other work took during each window.");
-		line("- Before each cluster the harness waits (up to 5 minutes) for the 1-minute load average to fall "
-				+ "below 2. \"Load after\" includes this run's own processes, about 2 by themselves.");
+		line("- Before each cluster the harness waits (up to 5 minutes) until other work uses under half a CPU, "
+				+ "measured over 5 s from /proc/stat. Each cluster is warmed up flat out for 20 s first (with 5 s the "
+				+ "JVMs' JIT compiler threads still took a third of node 1's CPU in the measured windows). \"Load "
+				+ "after\" includes this run's own processes, about 2 to 4 by themselves.");
 		line("");
 	}
 
