@@ -121,6 +121,7 @@ public final class Report {
 		line("```");
 		line("benchmarks/run.sh --quick   # about 10 minutes: short windows, 5,000 idle connections");
 		line("benchmarks/run.sh --full    # about two hours (estimate): 3 repetitions, 5 s windows, 17 echo scenarios, 19,000 idle connections on fresh servers");
+		line("benchmarks/run.sh cluster   # two nodes over Redis, wsboot beside Socket.IO: the cluster section at the end");
 		line("```");
 		line("");
 		line("`run.sh` builds with `mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true`, then runs "
