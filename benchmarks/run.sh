@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module and runs the suite; writes BENCHMARKS.md and docs/benchmarks/*.png.
 # Usage: benchmarks/run.sh [--quick|--full]   (default --quick)
+#        benchmarks/run.sh cluster [--reps N]   two-node cluster over Redis, wsboot beside Socket.IO;
+#        writes docs/benchmarks/cluster.md and the cluster section of BENCHMARKS.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 variant="${1:---quick}"
 case "$variant" in
-  --quick|--full) ;;
-  *) echo "usage: $0 [--quick|--full]" >&2; exit 2 ;;
+  --quick|--full) main=dev.wsboot.benchmarks.BenchmarkSuite; modules=benchmarks; args=("$variant") ;;
+  cluster) main=dev.wsboot.benchmarks.ClusterSuite; modules=benchmarks,sample-app; args=() ;;
+  *) echo "usage: $0 [--quick|--full|cluster]" >&2; exit 2 ;;
 esac
 # maven.test.skip: tests are not even compiled, so half-finished test code elsewhere cannot block a run.
-mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true
+mvn -B -q -pl "$modules" -am package -Dmaven.test.skip=true
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # The load client runs on CPU 1; every server the suite starts is pinned to CPU 0.
 exec taskset -c 1 "$java_bin" -Xms2g -Xmx2g -XX:+UseParallelGC -Djava.awt.headless=true \
   -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
-  dev.wsboot.benchmarks.BenchmarkSuite "$variant" --repo . "${@:2}"
+  "$main" ${args[@]+"${args[@]}"} --repo . "${@:2}"

@@ -155,7 +155,7 @@ public final class BenchmarkSuite {
 		log("rep " + (rep + 1) + ": " + peer.id());
 		this.unresponsive = null;
 		try (ServerProcess server = ServerProcess.start(peer, logs)) {
-			DoubleSupplier cpu = cpuClock(server);
+			DoubleSupplier cpu = server.cpuClock();
 			Connector echo = new Connector(server.port(), "/echo", !peer.websocket());
 			runQuietly(() -> new EchoLoad(echo, new FrameTemplate(MessageKind.TEXT_ASCII, 64), 64, 8)
 				.run(0, this.settings.serverWarmupMillis(), cpu));
@@ -324,17 +324,6 @@ public final class BenchmarkSuite {
 		catch (IOException | RuntimeException ex) {
 			log("  warm-up failed: " + ex);
 		}
-	}
-
-	private static DoubleSupplier cpuClock(ServerProcess server) {
-		return () -> {
-			try {
-				return server.cpuSeconds();
-			}
-			catch (IOException ex) {
-				return Double.NaN;
-			}
-		};
 	}
 
 	/** Lets the server finish registering the last connections before measuring it. */

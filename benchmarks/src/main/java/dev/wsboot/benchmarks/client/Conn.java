@@ -31,6 +31,9 @@ final class Conn {
 
 	long received;
 
+	/** Which of several servers it is connected to, for loads that spread over a cluster. */
+	int node;
+
 	/** Bytes of the current message already checked, when the server fragments. */
 	int messageOffset;
 

@@ -15,6 +15,10 @@ import java.util.zip.Deflater;
  * deflated once: the timestamp goes in a stored block of its own (RFC 1951 §3.2.4), followed by
  * the rest of the payload deflated as usual, so stamping stays a copy and an overwrite while the
  * server still inflates real Huffman-coded data.
+ * <p>
+ * An enveloped template wraps the payload in protocol bytes that the server carries both ways,
+ * such as a Socket.IO event's {@code 42["m","} and {@code "]}; the timestamp then starts after the
+ * envelope's head.
  */
 public final class FrameTemplate {
 
@@ -28,6 +32,9 @@ public final class FrameTemplate {
 	private static final String UTF8_FILL = "héllo wörld €uro 𝄞 ключ 日本語 ";
 
 	final int opcode;
+
+	/** Where the timestamp starts in the payload: after the envelope's head, if any. */
+	final int stampAt;
 
 	/** The payload as the server must echo it, timestamp bytes zeroed. */
 	final byte[] payload;
@@ -51,17 +58,31 @@ public final class FrameTemplate {
 	 * @param compressed whether to send the payload deflated, with RSV1 set (RFC 7692 §6)
 	 */
 	public FrameTemplate(MessageKind kind, int size, boolean compressed) {
+		this(kind, "", size, "", compressed);
+	}
+
+	/**
+	 * An uncompressed ASCII text template of {@code size} payload bytes between {@code head} and
+	 * {@code tail}, which must be ASCII too.
+	 */
+	public FrameTemplate(String head, int size, String tail) {
+		this(MessageKind.TEXT_ASCII, head, size, tail, false);
+	}
+
+	private FrameTemplate(MessageKind kind, String head, int size, String tail, boolean compressed) {
 		if (size < STAMP) {
 			throw new IllegalArgumentException("Payloads carry a " + STAMP + "-byte timestamp; size " + size);
 		}
 		this.opcode = kind.opcode();
-		this.payload = fill(kind, size);
+		this.stampAt = head.length();
+		this.payload = envelope(head.getBytes(StandardCharsets.US_ASCII), fill(kind, size),
+				tail.getBytes(StandardCharsets.US_ASCII));
 		this.compressed = compressed;
 		byte[] wire = compressed ? deflated(this.payload) : this.payload;
 		int length = wire.length;
 		int header = (length < 126) ? 2 : (length < 65536) ? 4 : 10;
 		this.payloadOffset = header + 4;
-		this.stampOffset = this.payloadOffset + (compressed ? STORED_HEADER : 0);
+		this.stampOffset = this.payloadOffset + this.stampAt + (compressed ? STORED_HEADER : 0);
 		this.frame = new byte[this.payloadOffset + length];
 		ByteBuffer b = ByteBuffer.wrap(this.frame);
 		b.put((byte) (0x80 | (compressed ? 0x40 : 0) | this.opcode));
@@ -78,6 +99,14 @@ public final class FrameTemplate {
 		for (int i = 0; i < length; i++) {
 			b.put((byte) (wire[i] ^ MASK[i & 3]));
 		}
+	}
+
+	private static byte[] envelope(byte[] head, byte[] body, byte[] tail) {
+		byte[] out = new byte[head.length + body.length + tail.length];
+		System.arraycopy(head, 0, out, 0, head.length);
+		System.arraycopy(body, 0, out, head.length, body.length);
+		System.arraycopy(tail, 0, out, head.length + body.length, tail.length);
+		return out;
 	}
 
 	/** A non-final stored block's header: BFINAL 0, BTYPE 00, padding, LEN and NLEN little-endian. */
@@ -117,6 +146,7 @@ public final class FrameTemplate {
 		}
 	}
 
+	/** Payload bytes, the envelope included. */
 	public int size() {
 		return this.payload.length;
 	}
@@ -136,10 +166,13 @@ public final class FrameTemplate {
 		}
 	}
 
-	/** Reads the timestamp from payload bytes, unmasking with {@code mask} (zero when unmasked). */
-	static long readStamp(byte[] data, int offset, int mask) {
+	/**
+	 * Reads the timestamp from a message's payload bytes starting at {@code offset}, unmasking with
+	 * {@code mask} (zero when unmasked).
+	 */
+	long readStamp(byte[] data, int offset, int mask) {
 		long value = 0;
-		for (int i = 0; i < STAMP; i++) {
+		for (int i = this.stampAt; i < this.stampAt + STAMP; i++) {
 			int c = (data[offset + i] ^ Frames.maskByte(mask, i)) & 0xff;
 			value = (value << 4) | ((c <= '9') ? c - '0' : c - 'a' + 10);
 		}

@@ -132,6 +132,11 @@ final class Frames {
 				+ new String(plain, 2, length - 2, StandardCharsets.UTF_8);
 	}
 
+	/** A masked text frame (RFC 6455 §5.6) of under 126 bytes, all-zero mask key. */
+	static void text(ByteBuffer out, byte[] payload) {
+		out.put((byte) 0x81).put((byte) (0x80 | payload.length)).putInt(0).put(payload);
+	}
+
 	/** A masked close frame with status 1000 (RFC 6455 §5.5.1), all-zero mask key. */
 	static void close(ByteBuffer out) {
 		out.put((byte) 0x88).put((byte) 0x82).putInt(0).putShort((short) 1000);

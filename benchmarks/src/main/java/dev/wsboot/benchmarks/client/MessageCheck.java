@@ -95,15 +95,15 @@ final class MessageCheck implements Frames.Sink {
 				this.errors++;
 			}
 			conn.messageOffset = 0;
-			conn.messageStamp = (length >= FrameTemplate.STAMP) ? FrameTemplate.readStamp(data, offset, mask) : 0;
+			conn.messageStamp = (length >= this.template.stampAt + FrameTemplate.STAMP)
+					? this.template.readStamp(data, offset, mask) : 0;
 		}
 		int from = conn.messageOffset;
-		int skip = Math.min(length, Math.max(0, FrameTemplate.STAMP - from));
-		if (from + length > expected.length
-				|| Arrays.mismatch(data, offset + skip, offset + length, expected, from + skip, from + length) != -1) {
+		int to = from + length;
+		if (to > expected.length || differs(data, offset - from, from, to, expected)) {
 			this.errors++;
 		}
-		conn.messageOffset = from + length;
+		conn.messageOffset = to;
 		if ((b0 & 0x80) != 0) {
 			if (conn.messageOffset != expected.length) {
 				this.errors++;
@@ -111,6 +111,19 @@ final class MessageCheck implements Frames.Sink {
 			this.messages++;
 			this.completion.message(conn, conn.messageStamp);
 		}
+	}
+
+	/**
+	 * Whether message bytes {@code from} to {@code to}, found at {@code base + position} in
+	 * {@code data}, differ from {@code expected} anywhere outside the timestamp.
+	 */
+	private boolean differs(byte[] data, int base, int from, int to, byte[] expected) {
+		int stampFrom = this.template.stampAt;
+		int stampTo = stampFrom + FrameTemplate.STAMP;
+		int headTo = Math.min(to, stampFrom);
+		int tailFrom = Math.max(from, stampTo);
+		return (from < headTo && Arrays.mismatch(data, base + from, base + headTo, expected, from, headTo) != -1)
+				|| (tailFrom < to && Arrays.mismatch(data, base + tailFrom, base + to, expected, tailFrom, to) != -1);
 	}
 
 }

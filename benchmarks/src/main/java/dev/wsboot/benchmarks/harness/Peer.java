@@ -15,6 +15,11 @@ import java.util.function.IntFunction;
 public record Peer(String id, String label, boolean java, boolean websocket, IntFunction<List<String>> command,
 		String unavailable) {
 
+	/** The same server under another id, for several processes of one server (cluster nodes). */
+	public Peer named(String id) {
+		return new Peer(id, this.label, this.java, this.websocket, this.command, this.unavailable);
+	}
+
 	Peer unavailable(String reason) {
 		return new Peer(this.id, this.label, this.java, this.websocket, this.command, reason);
 	}

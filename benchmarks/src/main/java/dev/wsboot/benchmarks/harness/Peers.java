@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The catalogue of servers, and the run-time setup the non-Java ones need. */
 public final class Peers {
@@ -25,6 +27,8 @@ public final class Peers {
 	public static final String LUA = "wsboot-lua";
 
 	public static final String CONTROLLER = "wsboot-controller";
+
+	private static final String REDIS_SERVER = "/usr/bin/redis-server";
 
 	private final Path module;
 
@@ -100,9 +104,28 @@ public final class Peers {
 
 	private Peer starter() {
 		return sampleApp("wsboot-starter", "wsboot through the Spring Boot starter: the sample-app jar (EXECUTOR, its application.yml: 16 MB messages, 30 s pings), max connections 50,000",
-				(port) -> List.of("--ws.port=" + port, "--ws.host=127.0.0.1", "--server.port=0",
-						"--ws.max-connections=50000", "--ws.max-outbound-queue-size=64MB", "--spring.main.banner-mode=off",
-						"--logging.level.root=WARN"));
+				Peers::starterArguments);
+	}
+
+	/** The arguments every sample-app peer runs with: its port, loopback, no web port, the limits of a load test. */
+	private static List<String> starterArguments(int port) {
+		return List.of("--ws.port=" + port, "--ws.host=127.0.0.1", "--server.port=0", "--ws.max-connections=50000",
+				"--ws.max-outbound-queue-size=64MB", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+	}
+
+	/**
+	 * One node of a cluster on the Redis at {@code redisPort}: the sample-app jar with
+	 * {@code ws.cluster.enabled=true}, whose {@code /broadcast} calls {@code WsBroadcaster.sendToPath}.
+	 * Every node started from the returned peer runs the same copy of the jar.
+	 */
+	public Peer wsbootClusterNode(int redisPort) {
+		return sampleApp("wsboot-cluster", "wsboot through the Spring Boot starter: the sample-app jar with ws.cluster.enabled=true (Spring Data Redis, Lettuce), its /broadcast calling WsBroadcaster.sendToPath; EXECUTOR, 30 s pings",
+				(port) -> {
+					List<String> arguments = new ArrayList<>(starterArguments(port));
+					arguments.addAll(List.of("--ws.cluster.enabled=true", "--spring.data.redis.host=127.0.0.1",
+							"--spring.data.redis.port=" + redisPort));
+					return arguments;
+				});
 	}
 
 	/**
@@ -188,6 +211,80 @@ public final class Peers {
 		catch (IOException ex) {
 			return List.of(ws.unavailable("npm could not run: " + ex.getMessage()),
 					bun.unavailable("npm could not run: " + ex.getMessage()));
+		}
+	}
+
+	/** redis-server on loopback with persistence off: the backplane of both clusters. */
+	public Peer redis() {
+		Path server = Path.of(REDIS_SERVER);
+		Path dir = this.module.resolve("target/redis");
+		Peer peer = new Peer("redis", "redis-server " + redisVersion(server) + ", loopback only, no persistence (save \"\", appendonly no)",
+				false, false, (port) -> List.of(server.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+						"--save", "", "--appendonly", "no", "--dir", dir.toString()),
+				null);
+		if (!Files.isExecutable(server)) {
+			return peer.unavailable(REDIS_SERVER + " not installed (Debian package redis-server)");
+		}
+		try {
+			Files.createDirectories(dir);
+			return peer;
+		}
+		catch (IOException ex) {
+			return peer.unavailable("could not create " + dir + ": " + ex.getMessage());
+		}
+	}
+
+	private static String redisVersion(Path server) {
+		try {
+			Process process = new ProcessBuilder(server.toString(), "--version").redirectErrorStream(true).start();
+			String out = new String(process.getInputStream().readAllBytes());
+			int at = out.indexOf("v=");
+			return (at < 0) ? "" : out.substring(at + 2, out.indexOf(' ', at)).trim();
+		}
+		catch (IOException | RuntimeException ex) {
+			return "";
+		}
+	}
+
+	/**
+	 * One Socket.IO 4 node with the Redis adapter on the Redis at {@code redisPort}
+	 * (src/main/node/cluster), its packages installed by npm into target/node-cluster from the
+	 * committed package.json, exact versions, no lock file written.
+	 */
+	public Peer socketIoClusterNode(int redisPort) {
+		Path dir = this.module.resolve("target/node-cluster");
+		Path script = dir.resolve("socketio-node.js");
+		return new Peer("socketio-cluster", "Socket.IO " + nodePackageVersion(dir, "socket.io") + " on Node.js, "
+				+ "@socket.io/redis-adapter " + nodePackageVersion(dir, "@socket.io/redis-adapter") + " on redis (node-redis) "
+				+ nodePackageVersion(dir, "redis") + ", io.emit to every client; defaults except a 10 min Engine.IO ping interval",
+				false, true, (port) -> List.of("node", script.toString(), Integer.toString(port), Integer.toString(redisPort)),
+				null);
+	}
+
+	/** Installs the Socket.IO node's packages when the committed package.json changed; null on success. */
+	public String installSocketIo() throws IOException {
+		Path dir = this.module.resolve("target/node-cluster");
+		Path source = this.module.resolve("src/main/node/cluster");
+		Files.createDirectories(dir);
+		Files.copy(source.resolve("socketio-node.js"), dir.resolve("socketio-node.js"), StandardCopyOption.REPLACE_EXISTING);
+		String wanted = Files.readString(source.resolve("package.json"));
+		Path installed = dir.resolve("package.json");
+		if (Files.isRegularFile(installed) && Files.readString(installed).equals(wanted)
+				&& Files.isDirectory(dir.resolve("node_modules/socket.io"))) {
+			return null;
+		}
+		Files.writeString(installed, wanted);
+		return run(dir, 300, "npm", "install", "--no-audit", "--no-fund", "--no-package-lock");
+	}
+
+	private static String nodePackageVersion(Path dir, String name) {
+		try {
+			String json = Files.readString(dir.resolve("node_modules/" + name + "/package.json"));
+			Matcher version = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+			return version.find() ? version.group(1) : "?";
+		}
+		catch (IOException ex) {
+			return "(not installed)";
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
  * A server under test in its own process, pinned to CPU 0. Every started process is also
@@ -76,10 +77,52 @@ public final class ServerProcess implements AutoCloseable {
 
 	/** User plus system CPU time of the whole process, all threads, in seconds (/proc/PID/stat). */
 	public double cpuSeconds() throws IOException {
-		String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
+		return cpuSeconds(this.process.pid());
+	}
+
+	/** {@link #cpuSeconds()} as a clock for the loads: NaN once the process is gone. */
+	public DoubleSupplier cpuClock() {
+		return clock(this::cpuSeconds);
+	}
+
+	/** A reading of CPU seconds, from /proc. */
+	public interface CpuReading {
+
+		double seconds() throws IOException;
+
+	}
+
+	/** A clock over {@code reading} that gives NaN when it fails. */
+	public static DoubleSupplier clock(CpuReading reading) {
+		return () -> {
+			try {
+				return reading.seconds();
+			}
+			catch (IOException ex) {
+				return Double.NaN;
+			}
+		};
+	}
+
+	/** The same for any process, such as the load client's own. */
+	public static double cpuSeconds(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		// After the command name: field 3 is state, so utime (14) and stime (15) sit at 11 and 12.
 		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+	}
+
+	/**
+	 * CPU time that every process of the machine used so far, all CPUs together, in seconds: the
+	 * busy fields (user, nice, system, irq, softirq, steal) of /proc/stat's first line.
+	 */
+	public static double machineBusySeconds() throws IOException {
+		String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+		long busy = 0;
+		for (int field : new int[] { 1, 2, 3, 6, 7, 8 }) {
+			busy += Long.parseLong(fields[field]);
+		}
+		return busy / (double) CLOCK_TICKS;
 	}
 
 	/** Resident set size in bytes (/proc/PID/status VmRSS). */

@@ -105,7 +105,10 @@ public final class Report {
 		}
 		failures();
 		gaps();
-		Files.writeString(this.repo.resolve("BENCHMARKS.md"), this.md.toString());
+		Path file = this.repo.resolve("BENCHMARKS.md");
+		// The cluster section comes from its own run (benchmarks/run.sh cluster): keep it.
+		String cluster = Files.isRegularFile(file) ? ClusterReport.section(Files.readString(file)) : "";
+		Files.writeString(file, this.md + (cluster.isEmpty() ? "" : "\n" + cluster));
 		charts(charts, small);
 	}
 
@@ -118,6 +121,7 @@ public final class Report {
 		line("```");
 		line("benchmarks/run.sh --quick   # about 10 minutes: short windows, 5,000 idle connections");
 		line("benchmarks/run.sh --full    # about two hours (estimate): 3 repetitions, 5 s windows, 17 echo scenarios, 19,000 idle connections on fresh servers");
+		line("benchmarks/run.sh cluster   # two nodes over Redis, wsboot beside Socket.IO: the cluster section at the end");
 		line("```");
 		line("");
 		line("`run.sh` builds with `mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true`, then runs "

@@ -24,13 +24,41 @@ class FrameTemplateTests {
 		template.writeStamped(out, 0x0123456789abcdefL);
 		byte[] frame = out.array();
 		int mask = ByteBuffer.wrap(frame, template.payloadOffset - 4, 4).getInt();
-		assertThat(FrameTemplate.readStamp(frame, template.payloadOffset, mask)).isEqualTo(0x0123456789abcdefL);
+		assertThat(template.readStamp(frame, template.payloadOffset, mask)).isEqualTo(0x0123456789abcdefL);
 		byte[] payload = new byte[size];
 		for (int i = 0; i < size; i++) {
 			payload[i] = (byte) (frame[template.payloadOffset + i] ^ (mask >>> ((3 - (i & 3)) * 8)));
 		}
 		assertThat(new String(payload, 0, FrameTemplate.STAMP, StandardCharsets.US_ASCII)).isEqualTo("0123456789abcdef");
 		assertThat(payload).hasSize(size).endsWith(java.util.Arrays.copyOfRange(template.payload, FrameTemplate.STAMP, size));
+	}
+
+	@Test
+	void envelopedFrameCarriesTheStampAfterTheHeadAndPassesTheCheckWithAnyStamp() throws Exception {
+		FrameTemplate template = new FrameTemplate("42[\"m\",\"", 64, "\"]");
+		ByteBuffer out = ByteBuffer.allocate(template.frameLength());
+		template.writeStamped(out, 0x0123456789abcdefL);
+		byte[] frame = out.array();
+		int mask = ByteBuffer.wrap(frame, template.payloadOffset - 4, 4).getInt();
+		byte[] payload = new byte[template.size()];
+		for (int i = 0; i < payload.length; i++) {
+			payload[i] = (byte) (frame[template.payloadOffset + i] ^ Frames.maskByte(mask, i));
+		}
+		String text = new String(payload, StandardCharsets.US_ASCII);
+		assertThat(text).startsWith("42[\"m\",\"0123456789abcdef").endsWith("\"]").hasSize(8 + 64 + 2);
+		List<Long> stamps = new ArrayList<>();
+		MessageCheck check = new MessageCheck(template, (conn, stamp) -> stamps.add(stamp));
+		byte[] other = text.replace("0123456789abcdef", "00000000000000ff").getBytes(StandardCharsets.US_ASCII);
+		byte[] wrongTail = text.replace("\"]", "\"}").getBytes(StandardCharsets.US_ASCII);
+		try (SocketChannel unused = SocketChannel.open()) {
+			Conn conn = new Conn(unused, 64, 64);
+			check.frame(conn, 0x81, other, 0, other.length, 0);
+			assertThat(check.errors).isZero();
+			check.frame(conn, 0x81, wrongTail, 0, wrongTail.length, 0);
+			assertThat(check.errors).isOne();
+			conn.abort();
+		}
+		assertThat(stamps).containsExactly(0xffL, 0x0123456789abcdefL);
 	}
 
 	@ParameterizedTest
