@@ -2,20 +2,14 @@ package dev.wsboot.cluster.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import dev.wsboot.cluster.ClusterClientIds;
 import dev.wsboot.cluster.ClusterMessage;
@@ -34,8 +28,6 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
@@ -75,32 +67,23 @@ public final class RedisBackplane implements WsBackplane {
 
 	private final MessageListener listener = this::onMessage;
 
-	private final ExecutorService receiver = Executors.newSingleThreadExecutor(threads("ws-cluster-receive"));
+	private final ExecutorService receiver = DaemonThreads.single("ws-cluster-receive");
 
-	private final ExecutorService directory = Executors.newSingleThreadExecutor(threads("ws-cluster-directory"));
+	private final ExecutorService directory = DaemonThreads.single("ws-cluster-directory");
 
-	private final ScheduledExecutorService heartbeats = Executors
-		.newSingleThreadScheduledExecutor(threads("ws-cluster-heartbeat"));
+	private final ScheduledExecutorService heartbeats = DaemonThreads.scheduled("ws-cluster-heartbeat");
 
-	/** The groups whose channel this node subscribes to; the directory thread's alone. */
-	private final Set<String> subscribedGroups = new HashSet<>();
-
-	private @Nullable RedisMessageListenerContainer container;
+	private @Nullable Subscriptions subscriptions;
 
 	private @Nullable LocalNode node;
 
+	private final NodeKeys ownKeys;
+
+	private final Availability availability;
+
+	private final DirectoryReader directoryReader;
+
 	private volatile List<ClusterNode> nodes = List.of();
-
-	private volatile long lastBeatNanos;
-
-	/** Whether the last call to Redis failed; true until the first heartbeat. */
-	private volatile boolean failed = true;
-
-	/** Whether the failure was logged; one WARN per outage. */
-	private volatile boolean outageLogged;
-
-	/** Whether writes to this node's keys were skipped, so the keys must be written again. */
-	private volatile boolean rebuild;
 
 	/**
 	 * Takes this node's number from Redis.
@@ -127,6 +110,9 @@ public final class RedisBackplane implements WsBackplane {
 					+ "with every node stopped, delete it or choose another ws.cluster.channel-prefix");
 		}
 		this.nodeNumber = number.intValue();
+		this.ownKeys = new NodeKeys(this.strings, this.keys, this.nodeNumber);
+		this.availability = new Availability(heartbeatInterval, this.nodeNumber);
+		this.directoryReader = new DirectoryReader(this.strings, this.keys, this.availability);
 	}
 
 	@Override
@@ -137,16 +123,10 @@ public final class RedisBackplane implements WsBackplane {
 	@Override
 	public synchronized void start(LocalNode node) {
 		this.node = node;
-		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-		container.setConnectionFactory(this.connectionFactory);
-		// One thread: messages are handled in the order Redis delivered them.
-		container.setTaskExecutor(this.receiver);
-		container.setRecoveryInterval(this.heartbeatInterval.toMillis());
-		container.addMessageListener(this.listener, List.of(new ChannelTopic(this.keys.broadcastChannel()),
-				new ChannelTopic(this.keys.nodeChannel(this.nodeNumber))));
-		container.afterPropertiesSet();
-		container.start();
-		this.container = container;
+		Subscriptions subscriptions = new Subscriptions(this.connectionFactory, this.receiver, this.heartbeatInterval,
+				this.listener, this.keys, this.nodeNumber);
+		subscriptions.start();
+		this.subscriptions = subscriptions;
 		beat();
 		long interval = this.heartbeatInterval.toMillis();
 		this.heartbeats.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.MILLISECONDS);
@@ -158,16 +138,10 @@ public final class RedisBackplane implements WsBackplane {
 	public synchronized void stop() {
 		this.heartbeats.shutdownNow();
 		this.directory.shutdown();
-		await(this.directory);
-		RedisMessageListenerContainer container = this.container;
-		if (container != null) {
-			container.stop();
-			try {
-				container.destroy();
-			}
-			catch (Exception ex) {
-				logger.debug("Could not close the subscription", ex);
-			}
+		DaemonThreads.await(this.directory);
+		Subscriptions subscriptions = this.subscriptions;
+		if (subscriptions != null) {
+			subscriptions.stop();
 		}
 		this.receiver.shutdown();
 		leave();
@@ -176,9 +150,7 @@ public final class RedisBackplane implements WsBackplane {
 	/** Removes this node and its keys, so that the other nodes see it gone at once. */
 	private void leave() {
 		try {
-			this.strings.opsForZSet().remove(this.keys.nodes(), String.valueOf(this.nodeNumber));
-			this.strings.opsForHash().delete(this.keys.connections(), String.valueOf(this.nodeNumber));
-			deleteOwnKeys();
+			this.ownKeys.leave();
 		}
 		catch (DataAccessException ex) {
 			logger.info("Could not remove node " + this.nodeNumber + " from Redis; the other nodes drop it after "
@@ -188,7 +160,7 @@ public final class RedisBackplane implements WsBackplane {
 
 	@Override
 	public boolean isAvailable() {
-		return !this.failed && System.nanoTime() - this.lastBeatNanos < 2 * this.heartbeatInterval.toNanos();
+		return this.availability.isAvailable();
 	}
 
 	@Override
@@ -244,41 +216,17 @@ public final class RedisBackplane implements WsBackplane {
 	@Override
 	public boolean isConnectedElsewhere(long clientId) {
 		int owner = ClusterClientIds.nodeOf(clientId);
-		if (!isLive(owner) || !isAvailable()) {
-			return false;
-		}
-		try {
-			return Boolean.TRUE.equals(this.strings.opsForSet().isMember(this.keys.clients(owner), String.valueOf(clientId)));
-		}
-		catch (DataAccessException ex) {
-			failed(ex);
-			return false;
-		}
+		return isLive(owner) && this.directoryReader.isClientOf(owner, clientId);
 	}
 
 	@Override
 	public Set<Long> remoteMembers(String group) {
-		List<String> sets = otherNodes().stream().map((node) -> this.keys.group(node, group)).toList();
-		return union(sets).stream().map(Long::valueOf).collect(Collectors.toUnmodifiableSet());
+		return this.directoryReader.members(otherNodes(), group);
 	}
 
 	@Override
 	public Set<String> remoteGroups() {
-		return union(otherNodes().stream().map(this.keys::groups).toList());
-	}
-
-	private Set<String> union(List<String> sets) {
-		if (sets.isEmpty() || !isAvailable()) {
-			return Set.of();
-		}
-		try {
-			Set<String> union = this.strings.opsForSet().union(sets);
-			return (union != null) ? union : Set.of();
-		}
-		catch (DataAccessException ex) {
-			failed(ex);
-			return Set.of();
-		}
+		return this.directoryReader.groups(otherNodes());
 	}
 
 	private List<Integer> otherNodes() {
@@ -296,16 +244,15 @@ public final class RedisBackplane implements WsBackplane {
 
 	@Override
 	public void clientConnected(long clientId) {
-		write(() -> this.strings.opsForSet().add(this.keys.clients(this.nodeNumber), String.valueOf(clientId)));
+		write(() -> this.ownKeys.addClient(clientId));
 	}
 
 	@Override
 	public void clientDisconnected(long clientId, Set<String> groups) {
 		write(() -> {
-			String id = String.valueOf(clientId);
-			this.strings.opsForSet().remove(this.keys.clients(this.nodeNumber), id);
+			this.ownKeys.removeClient(clientId);
 			for (String group : groups) {
-				forgetMember(group, id);
+				forgetMember(group, clientId);
 			}
 		});
 		for (String group : groups) {
@@ -315,24 +262,18 @@ public final class RedisBackplane implements WsBackplane {
 
 	@Override
 	public void groupJoined(String group, long clientId, Runnable then) {
-		write(() -> {
-			this.strings.opsForSet().add(this.keys.group(this.nodeNumber, group), String.valueOf(clientId));
-			this.strings.opsForSet().add(this.keys.groups(this.nodeNumber), group);
-		});
+		write(() -> this.ownKeys.addMember(group, clientId));
 		afterReconcile(group, then);
 	}
 
 	@Override
 	public void groupLeft(String group, long clientId, Runnable then) {
-		write(() -> forgetMember(group, String.valueOf(clientId)));
+		write(() -> forgetMember(group, clientId));
 		afterReconcile(group, then);
 	}
 
-	private void forgetMember(String group, String id) {
-		this.strings.opsForSet().remove(this.keys.group(this.nodeNumber, group), id);
-		if (!localNode().hasLocalMembers(group)) {
-			this.strings.opsForSet().remove(this.keys.groups(this.nodeNumber), group);
-		}
+	private void forgetMember(String group, long clientId) {
+		this.ownKeys.removeMember(group, clientId, !localNode().hasLocalMembers(group));
 	}
 
 	private void afterReconcile(String group, Runnable then) {
@@ -356,14 +297,13 @@ public final class RedisBackplane implements WsBackplane {
 		try {
 			this.directory.execute(() -> {
 				if (!isAvailable()) {
-					this.rebuild = true;
+					this.availability.skipped();
 					return;
 				}
 				try {
 					write.run();
 				}
 				catch (DataAccessException ex) {
-					this.rebuild = true;
 					failed(ex);
 				}
 			});
@@ -373,31 +313,16 @@ public final class RedisBackplane implements WsBackplane {
 		}
 	}
 
-	/**
-	 * Subscribes to a group's channel while the group has local members, and unsubscribes once
-	 * it has none. On the directory thread; the container's subscribe waits for Redis to confirm,
-	 * so a reply queued after this one goes out only once the group's traffic reaches this node.
-	 */
+	/** Keeps a group's subscription while the group has local members; on the directory thread. */
 	private void reconcile(String group) {
-		boolean wanted = localNode().hasLocalMembers(group);
-		boolean subscribed = this.subscribedGroups.contains(group);
-		RedisMessageListenerContainer container = this.container;
-		if (wanted == subscribed || container == null || !isAvailable()) {
+		Subscriptions subscriptions = this.subscriptions;
+		if (subscriptions == null || !isAvailable()) {
 			return; // while Redis is away, the rebuild after it returns reconciles every group
 		}
-		ChannelTopic topic = new ChannelTopic(this.keys.groupChannel(group));
 		try {
-			if (wanted) {
-				container.addMessageListener(this.listener, topic);
-				this.subscribedGroups.add(group);
-			}
-			else {
-				container.removeMessageListener(this.listener, topic);
-				this.subscribedGroups.remove(group);
-			}
+			subscriptions.subscribe(group, localNode().hasLocalMembers(group));
 		}
 		catch (RuntimeException ex) {
-			this.rebuild = true;
 			failed(ex);
 		}
 	}
@@ -409,35 +334,15 @@ public final class RedisBackplane implements WsBackplane {
 					List.of(this.keys.nodes(), this.keys.sequence(), this.keys.connections()),
 					String.valueOf(this.nodeNumber), String.valueOf(this.nodeTimeout.toMillis()),
 					String.valueOf(node.localConnectionCount()), this.keys.prefix());
-			List<ClusterNode> live = new ArrayList<>();
-			List<String> removed = new ArrayList<>();
-			boolean missing = false;
-			for (Object item : (result != null) ? result : List.of()) {
-				String entry = String.valueOf(item);
-				if (entry.startsWith("l:")) {
-					String[] parts = entry.split(":");
-					live.add(new ClusterNode(Integer.parseInt(parts[1]), Long.parseLong(parts[2])));
-				}
-				else if (entry.startsWith("d:")) {
-					removed.add(entry.substring(2));
-				}
-				else {
-					missing = "1".equals(entry);
-				}
+			Heartbeat heartbeat = Heartbeat.parse(result);
+			this.nodes = heartbeat.live();
+			this.availability.beat();
+			if (!heartbeat.removed().isEmpty()) {
+				logger.info("WebSocket cluster nodes " + heartbeat.removed() + " sent no heartbeat for "
+						+ this.nodeTimeout + " and were removed with their clients");
 			}
-			this.nodes = List.copyOf(live);
-			this.lastBeatNanos = System.nanoTime();
-			this.failed = false;
-			if (this.outageLogged) {
-				this.outageLogged = false;
-				logger.warn("Redis reachable again: WebSocket cluster traffic resumed on node " + this.nodeNumber);
-			}
-			if (!removed.isEmpty()) {
-				logger.info("WebSocket cluster nodes " + removed + " sent no heartbeat for " + this.nodeTimeout
-						+ " and were removed with their clients");
-			}
-			if (missing || this.rebuild) {
-				this.rebuild = false;
+			boolean skippedWrites = this.availability.takeRebuild();
+			if (heartbeat.missing() || skippedWrites) {
 				this.directory.execute(this::rebuildDirectory);
 			}
 		}
@@ -449,44 +354,23 @@ public final class RedisBackplane implements WsBackplane {
 	/** Writes this node's keys from its local state, after Redis lost them or writes were skipped. */
 	private void rebuildDirectory() {
 		if (!isAvailable()) {
-			this.rebuild = true;
+			this.availability.skipped();
 			return;
 		}
 		LocalNode node = localNode();
 		try {
-			deleteOwnKeys();
-			Set<Long> ids = node.localClientIds();
-			if (!ids.isEmpty()) {
-				this.strings.opsForSet().add(this.keys.clients(this.nodeNumber), strings(ids));
-			}
 			Map<String, Set<Long>> groups = node.localGroups();
-			for (Map.Entry<String, Set<Long>> group : groups.entrySet()) {
-				this.strings.opsForSet().add(this.keys.group(this.nodeNumber, group.getKey()), strings(group.getValue()));
-				this.strings.opsForSet().add(this.keys.groups(this.nodeNumber), group.getKey());
-			}
+			this.ownKeys.rewrite(node.localClientIds(), groups);
 			Set<String> all = new LinkedHashSet<>(groups.keySet());
-			all.addAll(this.subscribedGroups);
+			Subscriptions subscriptions = this.subscriptions;
+			if (subscriptions != null) {
+				all.addAll(subscriptions.groups());
+			}
 			all.forEach(this::reconcile);
 		}
 		catch (DataAccessException ex) {
-			this.rebuild = true;
 			failed(ex);
 		}
-	}
-
-	private void deleteOwnKeys() {
-		Set<String> groups = this.strings.opsForSet().members(this.keys.groups(this.nodeNumber));
-		List<String> doomed = new ArrayList<>();
-		if (groups != null) {
-			groups.forEach((group) -> doomed.add(this.keys.group(this.nodeNumber, group)));
-		}
-		doomed.add(this.keys.groups(this.nodeNumber));
-		doomed.add(this.keys.clients(this.nodeNumber));
-		this.strings.delete(doomed);
-	}
-
-	private static String[] strings(Set<Long> ids) {
-		return ids.stream().map(String::valueOf).toArray(String[]::new);
 	}
 
 	private void onMessage(Message message, byte @Nullable [] pattern) {
@@ -523,14 +407,7 @@ public final class RedisBackplane implements WsBackplane {
 	}
 
 	private void failed(Exception ex) {
-		this.failed = true;
-		this.rebuild = true;
-		if (!this.outageLogged) {
-			this.outageLogged = true;
-			logger.warn("Redis unreachable (" + ex.getMessage() + "): node " + this.nodeNumber
-					+ " delivers to its own clients only, and counts what it cannot publish in "
-					+ "ws.cluster.publish.failed, until Redis answers again");
-		}
+		this.availability.failed(ex);
 	}
 
 	private LocalNode localNode() {
@@ -539,24 +416,6 @@ public final class RedisBackplane implements WsBackplane {
 			throw new IllegalStateException("The backplane was not started");
 		}
 		return node;
-	}
-
-	private static void await(ExecutorService executor) {
-		try {
-			executor.awaitTermination(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static ThreadFactory threads(String name) {
-		AtomicInteger count = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 }
