@@ -162,7 +162,7 @@ public final class WsTestClient implements AutoCloseable {
 	 */
 	public CompletableFuture<WsTestConnection> connectAsync(String path) {
 		WsTestConnection connection = new WsTestConnection(path, this.timeout);
-		return builder().buildAsync(uri(path), connection).thenApply((socket) -> {
+		return builder().buildAsync(uri(path), connection.listener()).thenApply((socket) -> {
 			connection.attach(socket);
 			this.opened.removeIf(WsTestConnection::isClosed);
 			this.opened.add(connection);

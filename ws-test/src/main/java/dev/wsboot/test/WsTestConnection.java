@@ -1,6 +1,5 @@
 package dev.wsboot.test;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -11,8 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -43,18 +40,11 @@ import org.assertj.core.api.AssertProvider;
  *
  * <p>Threading: one test thread drives a connection; the JDK's thread fills the inbox.
  */
-public final class WsTestConnection implements WebSocket.Listener, AutoCloseable,
-		AssertProvider<WsTestConnectionAssert> {
+public final class WsTestConnection implements AutoCloseable, AssertProvider<WsTestConnectionAssert> {
 
 	private final Inbox inbox = new Inbox();
 
-	private final LinkedBlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
-
-	private final CompletableFuture<Close> closed = new CompletableFuture<>();
-
-	private final StringBuilder text = new StringBuilder();
-
-	private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+	private final ConnectionListener listener = new ConnectionListener(this.inbox);
 
 	private final String path;
 
@@ -114,6 +104,11 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 	 */
 	public static int refusedStatus(int port, String path, Map<String, String> headers, List<String> subprotocols) {
 		return WsTestClient.forPort(port).withHeaders(headers).withSubprotocols(subprotocols).refusedStatus(path);
+	}
+
+	/** What the JDK's WebSocket calls for this connection. */
+	WebSocket.Listener listener() {
+		return this.listener;
 	}
 
 	void attach(WebSocket socket) {
@@ -259,7 +254,7 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 
 	/** Whether the server's close frame arrived or the connection dropped. */
 	public boolean isClosed() {
-		return this.closed.isDone();
+		return this.listener.closed().isDone();
 	}
 
 	/** Takes the next message from the inbox: a String for text, a byte[] for binary. */
@@ -291,7 +286,7 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 	/** The payload of the next pong received. Fails after the given time. */
 	public byte[] nextPong(Duration timeout) {
 		try {
-			byte[] pong = this.pongs.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			byte[] pong = this.listener.pongs().poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
 			if (pong == null) {
 				throw new AssertionError("No pong on " + this.path + " within " + timeout);
 			}
@@ -341,7 +336,7 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 	/** The status of the server's close frame; fails after the given time. */
 	public Close awaitClose(Duration timeout) {
 		try {
-			return this.closed.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			return this.listener.closed().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (Exception ex) {
 			throw new AssertionError("The connection to " + this.path + " did not close within " + timeout, ex);
@@ -396,50 +391,6 @@ public final class WsTestConnection implements WebSocket.Listener, AutoCloseable
 
 	static String describe(Object message) {
 		return Inbox.describe(message);
-	}
-
-	@Override
-	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-		this.text.append(data);
-		if (last) {
-			this.inbox.add(this.text.toString());
-			this.text.setLength(0);
-		}
-		webSocket.request(1);
-		return null;
-	}
-
-	@Override
-	public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-		byte[] part = new byte[data.remaining()];
-		data.get(part);
-		this.binary.writeBytes(part);
-		if (last) {
-			this.inbox.add(this.binary.toByteArray());
-			this.binary.reset();
-		}
-		webSocket.request(1);
-		return null;
-	}
-
-	@Override
-	public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-		byte[] payload = new byte[message.remaining()];
-		message.get(payload);
-		this.pongs.add(payload);
-		webSocket.request(1);
-		return null;
-	}
-
-	@Override
-	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-		this.closed.complete(new Close(statusCode, reason));
-		return null;
-	}
-
-	@Override
-	public void onError(WebSocket webSocket, Throwable error) {
-		this.closed.complete(new Close(1006, String.valueOf(error)));
 	}
 
 	/**
