@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.wsboot.cluster.ClusterClientIds;
 import dev.wsboot.cluster.ClusterMessage;
@@ -41,6 +42,8 @@ public class ClusterWsBroadcaster implements WsBroadcaster, WsSessionListener, W
 	private final int node;
 
 	private final RemoteRequests requests;
+
+	private final AtomicBoolean deliveryFailureLogged = new AtomicBoolean();
 
 	private volatile boolean running;
 
@@ -252,7 +255,14 @@ public class ClusterWsBroadcaster implements WsBroadcaster, WsSessionListener, W
 			deliver(message);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not deliver a " + message.kind() + " from node " + message.origin(), ex);
+			// One WARN, then DEBUG: a failure that repeats for every message must not flood the log.
+			if (this.deliveryFailureLogged.compareAndSet(false, true)) {
+				logger.warn("Could not deliver a " + message.kind() + " from node " + message.origin()
+						+ " (later failures are logged at DEBUG)", ex);
+			}
+			else {
+				logger.debug("Could not deliver a " + message.kind() + " from node " + message.origin(), ex);
+			}
 		}
 	}
 
