@@ -5,12 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.wsboot.engine.WsEndpoint;
+import dev.wsboot.engine.WsHandlerExecutors;
 import dev.wsboot.engine.WsHandshakeInterceptor;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsServerConfig;
@@ -96,8 +94,8 @@ final class DefaultWsServerFactory implements ConfigurableWsServerFactory, Dispo
 	}
 
 	/**
-	 * Virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+, else a fixed
-	 * pool of {@code ws.handler-threads}: handlers may block, and a bounded pool keeps a burst of slow
+	 * Virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+, else the
+	 * engine's pool of at most {@code ws.handler-threads} platform threads: handlers may block, and a bounded pool keeps a burst of slow
 	 * ones from taking unbounded platform threads. Created once and kept across restarts.
 	 */
 	private Executor executor() {
@@ -111,13 +109,7 @@ final class DefaultWsServerFactory implements ConfigurableWsServerFactory, Dispo
 			this.executorRelease = executor;
 			return executor;
 		}
-		AtomicInteger count = new AtomicInteger();
-		ThreadFactory threads = (task) -> {
-			Thread thread = new Thread(task, "ws-handler-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
-		ExecutorService executor = Executors.newFixedThreadPool(this.config.handlers().threads(), threads);
+		ExecutorService executor = WsHandlerExecutors.newPlatformPool(this.config.handlers().threads(), "ws-handler-");
 		this.executor = executor;
 		this.executorRelease = executor::shutdown;
 		return executor;

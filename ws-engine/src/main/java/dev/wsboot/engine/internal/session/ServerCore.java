@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -35,6 +33,7 @@ import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.engine.WsHandshakeInterceptor;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsHandlerExecutors;
 import dev.wsboot.engine.WsSessionListener;
 import dev.wsboot.engine.internal.protocol.Opcode;
 import dev.wsboot.engine.internal.protocol.ZlibPool;
@@ -260,8 +259,8 @@ public final class ServerCore {
 
 	/**
 	 * Virtual threads where the JVM has them (Java 21+), found by reflection because we compile for
-	 * 17; else a fixed pool of {@link HandlerConfig#threads()}, which bounds the threads a burst of
-	 * slow handlers can take.
+	 * 17; else our pool of at most {@link HandlerConfig#threads()} platform threads, which bounds
+	 * the threads a burst of slow handlers can take.
 	 */
 	private static ExecutorService defaultExecutor(HandlerConfig handlers) {
 		try {
@@ -269,13 +268,7 @@ public final class ServerCore {
 			return (ExecutorService) factory.invoke(null);
 		}
 		catch (ReflectiveOperationException ex) {
-			AtomicInteger count = new AtomicInteger();
-			ThreadFactory threadFactory = (task) -> {
-				Thread thread = new Thread(task, "ws-handler-" + count.incrementAndGet());
-				thread.setDaemon(true);
-				return thread;
-			};
-			return Executors.newFixedThreadPool(handlers.threads(), threadFactory);
+			return WsHandlerExecutors.newPlatformPool(handlers.threads(), "ws-handler-");
 		}
 	}
 
