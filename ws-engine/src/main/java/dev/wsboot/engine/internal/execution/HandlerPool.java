@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,7 +32,7 @@ public final class HandlerPool extends AbstractExecutorService {
 	private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
 	/** Parked workers, the most recently parked first: its caches are the warmest. */
-	private final ConcurrentLinkedDeque<Worker> parked = new ConcurrentLinkedDeque<>();
+	private final ParkedWorkers parked;
 
 	/** Workers not parked: running a task, looking for one, or woken and not yet running. */
 	private final AtomicInteger awake = new AtomicInteger();
@@ -69,6 +68,7 @@ public final class HandlerPool extends AbstractExecutorService {
 		}
 		this.maxThreads = maxThreads;
 		this.namePrefix = namePrefix;
+		this.parked = new ParkedWorkers(maxThreads);
 		this.watchdog = new Watchdog(this, checkNanos, namePrefix + "watchdog");
 	}
 
@@ -111,7 +111,7 @@ public final class HandlerPool extends AbstractExecutorService {
 	 * @return false if every thread is already awake
 	 */
 	boolean wakeOne() {
-		Worker worker = this.parked.pollFirst();
+		Worker worker = this.parked.pop();
 		if (worker != null) {
 			this.awake.incrementAndGet();
 			worker.signal();
@@ -137,7 +137,7 @@ public final class HandlerPool extends AbstractExecutorService {
 		}
 		this.shutdown = true;
 		Worker worker;
-		while ((worker = this.parked.pollFirst()) != null) {
+		while ((worker = this.parked.pop()) != null) {
 			this.awake.incrementAndGet();
 			worker.signal();
 		}
@@ -174,7 +174,7 @@ public final class HandlerPool extends AbstractExecutorService {
 		return this.terminated.await(timeout, unit);
 	}
 
-	private final class Worker implements Runnable {
+	final class Worker implements Runnable {
 
 		private volatile Thread thread;
 
@@ -217,18 +217,17 @@ public final class HandlerPool extends AbstractExecutorService {
 			}
 		}
 
-		/** Parks until a waker takes this worker off the parked list and signals it. */
+		/**
+		 * Parks until a waker takes this worker off the parked stack and signals it. Tasks that
+		 * came while it was getting there are not left waiting: it wakes a worker for them, most
+		 * likely itself, as it is on top.
+		 */
 		private void sleep() {
 			this.signalled = false;
-			HandlerPool.this.parked.addFirst(this);
+			HandlerPool.this.parked.push(this);
 			HandlerPool.this.awake.decrementAndGet();
 			if (HandlerPool.this.hasWaitingTasks() || HandlerPool.this.shutdown) {
-				if (HandlerPool.this.parked.remove(this)) {
-					HandlerPool.this.awake.incrementAndGet();
-					return;
-				}
-				// A waker took us off the list first: its signal is on its way, and its increment
-				// of awake is ours.
+				wakeOne();
 			}
 			while (!this.signalled) {
 				LockSupport.park(this);

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -60,6 +61,8 @@ public final class IoLoop implements Executor, Runnable {
 	private final List<Connection> flushes = new ArrayList<>();
 
 	private final List<LongConsumer> tickers = new ArrayList<>();
+
+	private final Consumer<SelectionKey> onReady = IoLoop::onReady;
 
 	private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -221,16 +224,17 @@ public final class IoLoop implements Executor, Runnable {
 				long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(this.nextTick - now));
 				int selected;
 				this.wakeupPending.set(false);
+				// The action form of select hands each ready key over as it is found: no selected-key
+				// set to fill, iterate (allocating an iterator) and empty again on every iteration.
 				if (this.tasks.isEmpty()) {
-					selected = this.selector.select(waitMillis);
+					selected = this.selector.select(this.onReady, waitMillis);
 				}
 				else {
-					selected = this.selector.selectNow();
+					selected = this.selector.selectNow(this.onReady);
 				}
 				this.wakeupPending.set(true);
 				if (selected > 0) {
 					prematureReturns = 0;
-					processSelectedKeys();
 				}
 				else if (this.tasks.isEmpty() && System.nanoTime() - now < TimeUnit.MILLISECONDS.toNanos(waitMillis) / 2) {
 					prematureReturns = rebuildSelectorIfSpinning(prematureReturns + 1);
@@ -251,14 +255,8 @@ public final class IoLoop implements Executor, Runnable {
 		closeAll();
 	}
 
-	private void processSelectedKeys() {
-		var keys = this.selector.selectedKeys();
-		for (var iterator = keys.iterator(); iterator.hasNext();) {
-			SelectionKey key = iterator.next();
-			iterator.remove();
-			if (!key.isValid()) {
-				continue;
-			}
+	private static void onReady(SelectionKey key) {
+		if (key.isValid()) {
 			((Readiness) key.attachment()).onReady(key.readyOps());
 		}
 	}
