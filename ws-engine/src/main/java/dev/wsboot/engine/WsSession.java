@@ -53,6 +53,7 @@ public interface WsSession {
 	 */
 	@Nullable Principal principal();
 
+	/** When the upgrade completed, to the millisecond. */
 	Instant connectedAt();
 
 	/**

@@ -27,7 +27,8 @@ final class DefaultWsSession implements WsSession {
 
 	private final PathCounters stats;
 
-	private final Instant connectedAt = Instant.now();
+	/** Milliseconds since the epoch: the Instant is made when asked for, not kept by every session. */
+	private final long connectedAt = System.currentTimeMillis();
 
 	/** Written by the I/O thread only. */
 	private volatile long received;
@@ -90,7 +91,7 @@ final class DefaultWsSession implements WsSession {
 
 	@Override
 	public Instant connectedAt() {
-		return this.connectedAt;
+		return Instant.ofEpochMilli(this.connectedAt);
 	}
 
 	@Override

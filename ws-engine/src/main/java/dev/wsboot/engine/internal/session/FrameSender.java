@@ -60,8 +60,10 @@ final class FrameSender {
 	/** Null unless permessage-deflate was agreed; then messages of at least the minimum size are compressed. */
 	private final @Nullable MessageDeflater deflater;
 
-	/** Names the session in log lines. */
-	private final String name;
+	/** Name the session in log lines; a name string made for each session would outweigh them. */
+	private final long id;
+
+	private final String path;
 
 	private final ReplyScope replies;
 
@@ -78,7 +80,7 @@ final class FrameSender {
 	private volatile int aboveHighWater;
 
 	FrameSender(Connection connection, CloseState closeState, PathCounters stats, ServerCounters serverStats,
-			LimitsConfig limits, CompressionConfig compression, @Nullable MessageDeflater deflater, String name, ReplyScope replies,
+			LimitsConfig limits, CompressionConfig compression, @Nullable MessageDeflater deflater, long id, String path, ReplyScope replies,
 			Runnable overHighWater) {
 		this.replies = replies;
 		this.highWaterMark = highWaterMark(limits);
@@ -90,7 +92,8 @@ final class FrameSender {
 		this.limits = limits;
 		this.compressionMinSize = compression.minSize();
 		this.deflater = deflater;
-		this.name = name;
+		this.id = id;
+		this.path = path;
 	}
 
 	boolean sendText(String text) {
@@ -218,17 +221,21 @@ final class FrameSender {
 	private boolean overflow(long queued, int size) {
 		if (this.limits.slowClientPolicy() == WsServerConfig.SlowClientPolicy.DROP) {
 			this.stats.dropped();
-			logger.log(Level.WARNING, () -> "Dropped a message of " + size + " bytes to slow client " + this.name + ": "
+			logger.log(Level.WARNING, () -> "Dropped a message of " + size + " bytes to slow client " + name() + ": "
 					+ queued + " bytes already queued");
 			return false;
 		}
 		// The first sender to see the overflow closes; from that moment nothing more is queued.
 		if (close(CloseStatus.POLICY_VIOLATION, "Slow client: outbound queue full", CloseCategory.SLOW_CLIENT)) {
 			this.serverStats.slowClientClosed();
-			logger.log(Level.WARNING, () -> "Closing slow client " + this.name + ": " + queued
+			logger.log(Level.WARNING, () -> "Closing slow client " + name() + ": " + queued
 					+ " bytes queued, over the limit of " + this.limits.maxOutboundQueueSize());
 		}
 		return false;
+	}
+
+	private String name() {
+		return "#" + this.id + " on " + this.path;
 	}
 
 	boolean ping(byte[] payload) {

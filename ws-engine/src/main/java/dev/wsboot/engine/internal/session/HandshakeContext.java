@@ -23,7 +23,8 @@ final class HandshakeContext implements WsHandshake {
 
 	private final List<String> requestedSubprotocols;
 
-	private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+	/** Made when first asked for: most sessions never keep attributes, and idle ones are many. */
+	private volatile @Nullable Map<String, Object> attributes;
 
 	private Map<String, List<String>> queryParameters;
 
@@ -103,7 +104,17 @@ final class HandshakeContext implements WsHandshake {
 
 	@Override
 	public Map<String, Object> attributes() {
-		return this.attributes;
+		Map<String, Object> attributes = this.attributes;
+		if (attributes == null) {
+			synchronized (this) {
+				attributes = this.attributes;
+				if (attributes == null) {
+					attributes = new ConcurrentHashMap<>();
+					this.attributes = attributes;
+				}
+			}
+		}
+		return attributes;
 	}
 
 	@Override

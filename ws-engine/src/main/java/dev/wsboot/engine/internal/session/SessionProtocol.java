@@ -58,10 +58,6 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	/** Null unless inbound rates are limited. */
 	private final @Nullable InboundRateLimit rateLimit;
 
-	private final Runnable resumeReading = this::resumeIfCaughtUp;
-
-	private final Runnable pauseForOutbound = this::pauseForOutbound;
-
 	/** Queue level at which reading resumes after the outbound queue passed its high-water mark. */
 	private final long lowWaterMark;
 
@@ -97,7 +93,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		ReplyScope replies = new ReplyScope();
 		this.lowWaterMark = FrameSender.lowWaterMark(config.limits());
 		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config.limits(),
-				config.compression(), deflater, "#" + id + " on " + handshake.path(), replies, this::overHighWater);
+				config.compression(), deflater, id, handshake.path(), replies, this::overHighWater);
 		this.session = new DefaultWsSession(id, handshake, this.sender, accept.stats());
 		this.events = new SessionEvents(this.session, accept.endpoint().handler(),
 				onIoThread(config, accept.endpoint().handler()) ? null : server.handlerExecutor(),
@@ -293,7 +289,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	@Override
 	public void resumeLater() {
-		this.connection.loop().execute(this.resumeReading);
+		this.connection.loop().execute(this::resumeIfCaughtUp);
 	}
 
 	/** Reads again once neither the handler's inbox nor our outbound queue holds reading back. */
@@ -313,7 +309,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 			pauseForOutbound();
 		}
 		else {
-			this.connection.loop().execute(this.pauseForOutbound);
+			this.connection.loop().execute(this::pauseForOutbound);
 		}
 	}
 

@@ -101,8 +101,10 @@ final class SessionRegistry {
 	}
 
 	void add(DefaultWsSession session) {
-		this.byId.put(session.id(), session);
-		this.byPath.get(session.path()).put(session.id(), session);
+		// One boxed key for both maps: an idle connection's memory counts every object.
+		Long id = session.id();
+		this.byId.put(id, session);
+		this.byPath.get(session.path()).put(id, session);
 		for (WsSessionListener listener : this.listeners) {
 			listener.sessionOpened(session);
 		}
