@@ -61,14 +61,39 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 		inScope(connection, () -> this.delegate.onOpen(session));
 	}
 
+	// Without message observations the delegate is called in place, not through an Event: a
+	// message is the hot path, and each Event would be one more object per message.
+
 	@Override
 	public void onText(WsSession session, String text) throws Exception {
-		onMessage(session, "text", text.length(), () -> this.delegate.onText(session, text));
+		if (this.observeMessages) {
+			onMessage(session, "text", text.length(), () -> this.delegate.onText(session, text));
+			return;
+		}
+		Observation connection = connection(session);
+		try (Observation.Scope scope = connection.openScope()) {
+			this.delegate.onText(session, text);
+		}
+		catch (Exception ex) {
+			connection.error(ex);
+			throw ex;
+		}
 	}
 
 	@Override
 	public void onBinary(WsSession session, byte[] data) throws Exception {
-		onMessage(session, "binary", data.length, () -> this.delegate.onBinary(session, data));
+		if (this.observeMessages) {
+			onMessage(session, "binary", data.length, () -> this.delegate.onBinary(session, data));
+			return;
+		}
+		Observation connection = connection(session);
+		try (Observation.Scope scope = connection.openScope()) {
+			this.delegate.onBinary(session, data);
+		}
+		catch (Exception ex) {
+			connection.error(ex);
+			throw ex;
+		}
 	}
 
 	private void onMessage(WsSession session, String type, int size, Event event) throws Exception {

@@ -24,6 +24,12 @@ final class SecurityContextWsHandler extends DelegatingWsHandler {
 		this.strategy = strategy;
 	}
 
+	/** Only sessions someone authenticated have a context to set. */
+	@Override
+	protected boolean wraps(WsSession session) {
+		return session.principal() instanceof Authentication;
+	}
+
 	@Override
 	protected void around(WsSession session, Call call) throws Exception {
 		if (!(session.principal() instanceof Authentication authentication)) {

@@ -34,6 +34,15 @@ public abstract class DelegatingWsHandler implements WsHandlerDecorator.Decorate
 		call.run();
 	}
 
+	/**
+	 * Whether the calls for this session go through {@link #around}; false calls the delegate
+	 * directly. Messages are the hot path: a decorator with nothing to do for a session saves
+	 * the {@link Call} made for every one.
+	 */
+	protected boolean wraps(WsSession session) {
+		return true;
+	}
+
 	@Override
 	public void onOpen(WsSession session) throws Exception {
 		around(session, () -> this.delegate.onOpen(session));
@@ -41,11 +50,19 @@ public abstract class DelegatingWsHandler implements WsHandlerDecorator.Decorate
 
 	@Override
 	public void onText(WsSession session, String text) throws Exception {
+		if (!wraps(session)) {
+			this.delegate.onText(session, text);
+			return;
+		}
 		around(session, () -> this.delegate.onText(session, text));
 	}
 
 	@Override
 	public void onBinary(WsSession session, byte[] data) throws Exception {
+		if (!wraps(session)) {
+			this.delegate.onBinary(session, data);
+			return;
+		}
 		around(session, () -> this.delegate.onBinary(session, data));
 	}
 
