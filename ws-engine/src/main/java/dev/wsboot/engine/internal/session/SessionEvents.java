@@ -5,8 +5,6 @@ import org.jspecify.annotations.Nullable;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -69,7 +67,7 @@ final class SessionEvents implements Runnable {
 	private final @Nullable Executor executor;
 
 	/** Null when handlers run on the I/O thread. */
-	private final @Nullable Queue<SessionEvent> inbox;
+	private final @Nullable EventInbox inbox;
 
 	private final long maxInboxBytes;
 
@@ -93,7 +91,7 @@ final class SessionEvents implements Runnable {
 		this.session = session;
 		this.handler = handler;
 		this.executor = executor;
-		this.inbox = (executor != null) ? new ConcurrentLinkedQueue<>() : null;
+		this.inbox = (executor != null) ? new EventInbox() : null;
 		this.maxInboxBytes = maxInboxBytes;
 		this.reading = reading;
 	}
