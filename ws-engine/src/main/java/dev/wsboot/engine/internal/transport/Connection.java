@@ -50,7 +50,8 @@ public final class Connection implements Readiness {
 
 	private final FrameQueue frames = new FrameQueue();
 
-	private final Runnable flushTask = this::flush;
+	/** The next connection in the loop's stack of flushes asked for by other threads; loop-owned when taken. */
+	Connection nextFlushRequest;
 
 	private SelectionKey key;
 
@@ -230,7 +231,7 @@ public final class Connection implements Readiness {
 				this.loop.flushLater(this);
 			}
 			else {
-				this.loop.execute(this.flushTask);
+				this.loop.flushFromAnotherThread(this);
 			}
 		}
 	}

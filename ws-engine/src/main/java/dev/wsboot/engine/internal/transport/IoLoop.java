@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -55,6 +56,14 @@ public final class IoLoop implements Executor, Runnable {
 
 	/** Coalesces wakeups: set by the first task offered while the loop may be selecting. */
 	private final AtomicBoolean wakeupPending = new AtomicBoolean();
+
+	/**
+	 * Connections whose flush other threads asked for, as a stack linked through the connections
+	 * themselves: a handler thread's reply costs a compare-and-set here, where a task in
+	 * {@link #tasks} would allocate a queue node per reply. A connection is in it at most once
+	 * (its own flag guards the request).
+	 */
+	private final AtomicReference<Connection> flushRequests = new AtomicReference<>();
 
 	private final List<Connection> connections = new ArrayList<>();
 
@@ -156,6 +165,19 @@ public final class IoLoop implements Executor, Runnable {
 		connection.index = -1;
 	}
 
+	/** Flushes the connection on the loop thread soon; from a thread other than the loop's. */
+	void flushFromAnotherThread(Connection connection) {
+		Connection head;
+		do {
+			head = this.flushRequests.get();
+			connection.nextFlushRequest = head;
+		}
+		while (!this.flushRequests.compareAndSet(head, connection));
+		if (this.wakeupPending.compareAndSet(false, true)) {
+			this.selector.wakeup();
+		}
+	}
+
 	/** Flushes the connection at the end of this loop iteration; loop thread only. */
 	void flushLater(Connection connection) {
 		this.flushes.add(connection);
@@ -226,7 +248,7 @@ public final class IoLoop implements Executor, Runnable {
 				this.wakeupPending.set(false);
 				// The action form of select hands each ready key over as it is found: no selected-key
 				// set to fill, iterate (allocating an iterator) and empty again on every iteration.
-				if (this.tasks.isEmpty()) {
+				if (this.tasks.isEmpty() && this.flushRequests.get() == null) {
 					selected = this.selector.select(this.onReady, waitMillis);
 				}
 				else {
@@ -236,10 +258,12 @@ public final class IoLoop implements Executor, Runnable {
 				if (selected > 0) {
 					prematureReturns = 0;
 				}
-				else if (this.tasks.isEmpty() && System.nanoTime() - now < TimeUnit.MILLISECONDS.toNanos(waitMillis) / 2) {
+				else if (this.tasks.isEmpty() && this.flushRequests.get() == null
+						&& System.nanoTime() - now < TimeUnit.MILLISECONDS.toNanos(waitMillis) / 2) {
 					prematureReturns = rebuildSelectorIfSpinning(prematureReturns + 1);
 				}
 				runTasks();
+				takeFlushRequests();
 				runFlushes();
 				now = System.nanoTime();
 				if (now - this.nextTick >= 0) {
@@ -270,6 +294,17 @@ public final class IoLoop implements Executor, Runnable {
 			catch (Throwable ex) {
 				logger.log(Level.ERROR, "Task failed in I/O loop " + this.name, ex);
 			}
+		}
+	}
+
+	/** Moves the flushes other threads asked for to this iteration's list. */
+	private void takeFlushRequests() {
+		Connection connection = this.flushRequests.getAndSet(null);
+		while (connection != null) {
+			Connection next = connection.nextFlushRequest;
+			connection.nextFlushRequest = null;
+			this.flushes.add(connection);
+			connection = next;
 		}
 	}
 
