@@ -15,7 +15,22 @@ public final class Handshake {
 	/** §1.3: the GUID appended to the client's key. */
 	private static final byte[] GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11".getBytes(StandardCharsets.ISO_8859_1);
 
+	/**
+	 * One SHA-1 per thread that answers handshakes (the I/O threads): looking up a provider for
+	 * every handshake costs more than the digest itself.
+	 */
+	private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(Handshake::newSha1);
+
 	private Handshake() {
+	}
+
+	private static MessageDigest newSha1() {
+		try {
+			return MessageDigest.getInstance("SHA-1");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-1 is required of every JDK", ex);
+		}
 	}
 
 	/**
@@ -76,15 +91,11 @@ public final class Handshake {
 
 	/** §4.2.2: base64 of the SHA-1 of the key and the GUID. */
 	public static String acceptValue(String key) {
-		try {
-			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-			sha1.update(key.getBytes(StandardCharsets.ISO_8859_1));
-			sha1.update(GUID);
-			return Base64.getEncoder().encodeToString(sha1.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-1 is required of every JDK", ex);
-		}
+		MessageDigest sha1 = SHA1.get();
+		sha1.update(key.getBytes(StandardCharsets.ISO_8859_1));
+		sha1.update(GUID);
+		// digest() resets it for the next handshake on this thread.
+		return Base64.getEncoder().encodeToString(sha1.digest());
 	}
 
 	/** The 101 response that completes the handshake. */
