@@ -35,7 +35,17 @@ import io.netty.util.ResourceLeakDetector;
  * <li>Netty's defaults otherwise, UTF-8 validation of text frames included: a correct server.</li>
  * </ul>
  * <p>
- * Why the suite once reported a third of Netty's throughput: see docs/benchmarks/netty.md.
+ * Why the suite once reported Netty NIO at 464k msgs per CPU-second where an independent run got
+ * 1.36M: warm-up. It measured after a fixed 5 s of echo, while C2 was still compiling Netty's hot
+ * paths on the server's one core; back-to-back 2 s windows on one fresh server showed the compiler
+ * threads taking over half the server's CPU in the first two windows and 86k to 816k msgs per
+ * CPU-second there, 0.8 to 1.37M once they were quiet. The other suspects changed nothing beyond
+ * the machine's noise (steady state, two rounds each): the deflate negotiator and the aggregator are
+ * out of the pipeline after the upgrade (the handshaker and the negotiator remove them), the old
+ * peer already had one worker, and pooled or adaptive allocator, void or real promises, one or two
+ * threads, NIO or epoll all came out at 650k to 840k on a loaded machine. The suite now warms each
+ * server until its compilers are quiet ({@code harness.Warmup}). Figures and method:
+ * docs/benchmarks/netty.md.
  */
 public final class NettyPeer {
 
