@@ -253,8 +253,11 @@ public final class Report {
 	}
 
 	private void rateTable(String id, String unit, boolean latency, boolean ratios) {
-		line("_" + this.results.titles().get(id) + "_");
+		line("_" + this.results.titles().get(id) + "_" + (this.results.peers(id).isEmpty() ? ": not run." : ""));
 		line("");
+		if (this.results.peers(id).isEmpty()) {
+			return;
+		}
 		line("| server | " + unit + " | min–max | per server CPU-s |" + (latency ? " p50 µs | p99 µs |" : "")
 				+ " ÷ Netty |");
 		line("|---|---:|---:|---:|" + (latency ? "---:|---:|" : "") + "---:|");
@@ -279,6 +282,11 @@ public final class Report {
 		String slow = BenchmarkSuite.SLOW;
 		line("### Slow consumer");
 		line("");
+		if (this.results.peers(base).isEmpty() && this.results.peers(slow).isEmpty()) {
+			line("_Not run in this variant._");
+			line("");
+			return;
+		}
 		line("_" + this.results.titles().get(base) + "; then " + this.results.titles().get(slow) + "._ "
 				+ "Its unread messages fill its socket buffers, then whatever queue the server keeps for it; "
 				+ "the server may close it once that queue reaches its limit. wsboot's peers here allow 64 MiB "
