@@ -24,7 +24,17 @@ public final class Peers {
 
 	public static final String NETTY = "netty";
 
+	public static final String NETTY_EPOLL = "netty-epoll";
+
 	public static final String LUA = "wsboot-lua";
+
+	public static final String IO = "wsboot-io";
+
+	public static final String STARTER = "wsboot-starter";
+
+	public static final String STARTER_IO = "wsboot-starter-io";
+
+	public static final String BUN = "bun";
 
 	public static final String CONTROLLER = "wsboot-controller";
 
@@ -56,17 +66,30 @@ public final class Peers {
 		peers.add(new Peer(RAW_JAVA, "raw TCP echo, Java NIO, 1 thread (not WebSocket)", true, false,
 				(port) -> javaMain("servers.RawNioEchoPeer", port), null));
 		peers.add(cEcho());
-		peers.add(new Peer("wsboot-io", "wsboot engine alone, handlers on the I/O thread (IO_THREAD); message limit raised to 16 MiB, max connections to 50,000", true, true,
+		peers.add(new Peer(IO, "wsboot engine alone, handlers on the I/O thread (IO_THREAD); message limit raised to 16 MiB, max connections to 50,000", true, true,
 				(port) -> javaMain("servers.WsbootPeer", port, "io"), null));
 		peers.add(new Peer("wsboot-exec", "wsboot engine alone, handlers on its executor (EXECUTOR, the default); same limits", true, true,
 				(port) -> javaMain("servers.WsbootPeer", port, "executor"), null));
 		peers.add(starter());
+		peers.add(sampleApp(STARTER_IO, "the same sample-app jar with ws.handler-execution=io-thread: handler methods on the I/O thread",
+				(port) -> {
+					List<String> arguments = new ArrayList<>(starterArguments(port));
+					arguments.add("--ws.handler-execution=io-thread");
+					return arguments;
+				}));
 		peers.add(new Peer(LUA, "wsboot starter + ws-lua: /echo and /broadcast as Lua scripts (LuaJ 3.0.1, one state per endpoint, calls serialized, instruction budget on); EXECUTOR, no web server", true, true,
 				(port) -> javaMain("servers.starter.StarterEchoPeer", port, "lua"), null));
 		peers.add(new Peer(CONTROLLER, "wsboot starter: the same /echo and /broadcast as Java @WsControllers, the same JVM and settings as wsboot-lua", true, true,
 				(port) -> javaMain("servers.starter.StarterEchoPeer", port, "controller"), null));
-		peers.add(new Peer(NETTY, "Netty 4.2 websocketx, NIO transport, one worker thread per CPU (1 here), leak detection off, write per frame and flush per read batch, ChannelGroup broadcast, permessage-deflate accepted (server_no_context_takeover allowed)", true, true,
-				(port) -> javaMain("servers.NettyPeer", port), null));
+		for (String transport : List.of("nio", "epoll")) {
+			peers.add(new Peer(transport.equals("nio") ? NETTY : NETTY_EPOLL, "Netty 4.2 websocketx on its "
+					+ (transport.equals("nio") ? "NIO transport" : "native epoll transport")
+					+ ", production settings: one event loop (accept and I/O), pooled allocator, leak detection off, "
+					+ "TCP_NODELAY, write per frame and flush per read batch with void promises, no aggregator after "
+					+ "the upgrade, UTF-8 validation on, ChannelGroup broadcast flushed per read batch, "
+					+ "permessage-deflate accepted (server_no_context_takeover allowed)", true, true,
+					(port) -> javaMain("servers.netty.NettyPeer", port, transport), null));
+		}
 		peers.add(new Peer("jetty", "Jetty 12.1 core server + Jetty WebSocket API (no servlets), default thread pool, 16 MiB message limit", true, true,
 				(port) -> javaMain("servers.JettyPeer", port), null));
 		peers.add(new Peer("spring-tomcat", "Spring WebSocket on embedded Tomcat (Boot 4.1), Tomcat's default 8 KiB message buffers with partial-message echo, ConcurrentWebSocketSessionDecorator for broadcast", true, true,
@@ -103,7 +126,7 @@ public final class Peers {
 	}
 
 	private Peer starter() {
-		return sampleApp("wsboot-starter", "wsboot through the Spring Boot starter: the sample-app jar (EXECUTOR, its application.yml: 16 MB messages, 30 s pings), max connections 50,000",
+		return sampleApp(STARTER, "wsboot through the Spring Boot starter: the sample-app jar (EXECUTOR, its application.yml: 16 MB messages, 30 s pings), max connections 50,000",
 				Peers::starterArguments);
 	}
 
@@ -188,7 +211,7 @@ public final class Peers {
 		Peer ws = new Peer("node-ws", "Node.js + ws (npm), defaults except a 16 MiB payload limit", false, true,
 				(port) -> List.of("node", dir.resolve("ws-peer.js").toString(), Integer.toString(port)), null);
 		Path bunBinary = dir.resolve("node_modules/bun/bin/bun.exe");
-		Peer bun = new Peer("bun", "Bun (npm package bun), its built-in WebSocket server, publish/subscribe broadcast", false, true,
+		Peer bun = new Peer(BUN, "Bun (npm package bun), its built-in WebSocket server, publish/subscribe broadcast", false, true,
 				(port) -> List.of(bunBinary.toString(), dir.resolve("bun-peer.js").toString(), Integer.toString(port)),
 				null);
 		try {

@@ -18,8 +18,18 @@ public final class Results {
 	public record Sample(double rate, double perCpuSecond, double p50Micros, double p99Micros, long errors) {
 	}
 
-	/** Idle connections held: growth of live heap and of RSS, per connection. */
-	public record Idle(int connections, double heapBytesPerConnection, double rssBytesPerConnection) {
+	/**
+	 * Idle connections held: growth of live heap, of direct buffers and of RSS, per connection.
+	 * Heap and direct are NaN for a process that is not a JVM.
+	 */
+	public record Idle(int connections, double heapBytesPerConnection, double directBytesPerConnection,
+			double rssBytesPerConnection) {
+
+		/** What the JVM holds for a connection, on its heap and off it. */
+		public double heapAndDirectBytesPerConnection() {
+			return this.heapBytesPerConnection + this.directBytesPerConnection;
+		}
+
 	}
 
 	/** Median with the spread of a list of samples. */
@@ -104,6 +114,11 @@ public final class Results {
 
 	public List<Sample> samples(String scenario, String peer) {
 		return this.samples.getOrDefault(scenario, Map.of()).getOrDefault(peer, List.of());
+	}
+
+	/** The servers with at least one sample of {@code scenario}, in the order they first ran it. */
+	public List<String> peers(String scenario) {
+		return List.copyOf(this.samples.getOrDefault(scenario, Map.of()).keySet());
 	}
 
 	public Summary summary(String scenario, String peer, ToDoubleFunction<Sample> metric) {

@@ -106,7 +106,11 @@ public final class ServerProcess implements AutoCloseable {
 
 	/** The same for any process, such as the load client's own. */
 	public static double cpuSeconds(long pid) throws IOException {
-		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		return cpuSecondsOfStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+	}
+
+	/** User plus system seconds of one /proc stat line, a process's or a thread's. */
+	static double cpuSecondsOfStat(String stat) {
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		// After the command name: field 3 is state, so utime (14) and stime (15) sit at 11 and 12.
 		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
@@ -155,6 +159,19 @@ public final class ServerProcess implements AutoCloseable {
 			}
 		}
 		throw new IOException("jcmd GC.class_histogram gave no total: " + output.substring(0, Math.min(300, output.length())));
+	}
+
+	/** CPU seconds the JIT compilers of a JVM used so far; 0 for a process that is not a JVM. */
+	public double jitCpuSeconds() throws IOException {
+		return this.peer.java() ? JvmReadings.jitCpuSeconds(this.process.pid()) : 0;
+	}
+
+	/**
+	 * Bytes of direct buffers a JVM holds (its {@code direct} buffer pool).
+	 * @return the bytes, or -1 for a process that is not a JVM
+	 */
+	public long directBytes() throws IOException {
+		return this.peer.java() ? JvmReadings.directBytes(this.process.pid()) : -1;
 	}
 
 	public boolean isAlive() {

@@ -18,6 +18,7 @@ import dev.wsboot.benchmarks.harness.Peers;
 import dev.wsboot.benchmarks.harness.Results;
 import dev.wsboot.benchmarks.harness.Scenario;
 import dev.wsboot.benchmarks.harness.Settings;
+import dev.wsboot.benchmarks.harness.Warmup;
 
 /** Writes BENCHMARKS.md at the repository root and its charts under docs/benchmarks/. */
 public final class Report {
@@ -59,7 +60,7 @@ public final class Report {
 			(scenario.large() ? large : small).add(scenario);
 		}
 		servers();
-		new Targets(this.results, small).lines().forEach(this::line);
+		new Targets(this.results, this.settings).lines().forEach(this::line);
 		summaryTable(small);
 		line("## Small-message echo");
 		line("");
@@ -119,8 +120,8 @@ public final class Report {
 		line("Run everything with one command from the repository root:");
 		line("");
 		line("```");
-		line("benchmarks/run.sh --quick   # about 10 minutes: short windows, 5,000 idle connections");
-		line("benchmarks/run.sh --full    # about two hours (estimate): 3 repetitions, 5 s windows, 17 echo scenarios, 19,000 idle connections on fresh servers");
+		line("benchmarks/run.sh --quick   # about 12 minutes (estimate, not yet timed): short windows, 19,000 idle connections");
+		line("benchmarks/run.sh --full    # about two hours (estimate): 3 repetitions, 5 s windows, " + Settings.full().scenarios().size() + " echo scenarios, 19,000 idle connections on fresh servers");
 		line("benchmarks/run.sh cluster   # two nodes over Redis, wsboot beside Socket.IO: the cluster section at the end");
 		line("```");
 		line("");
@@ -153,7 +154,11 @@ public final class Report {
 		line("- Frames are prebuilt and masked; only the 16-byte timestamp at the start of each payload is rewritten. "
 				+ "Every returned message is compared byte for byte with what was sent (the timestamp aside); "
 				+ "latency is receive time minus that timestamp, recorded in HdrHistogram.");
-		line("- Per server: " + this.settings.serverWarmupMillis() + " ms of echo warm-up after start, then per scenario "
+		line("- Per server: echo warm-up after start through every scenario in turn, a second each, for at least "
+				+ this.settings.serverWarmupMillis() + " ms and then until the JIT compiler threads used less than "
+				+ String.format("%.0f%%", Warmup.QUIET_JIT_SHARE * 100) + " of the server's CPU over its last " + Warmup.SPAN_CPU_SECONDS + " CPU-seconds (at most "
+				+ Warmup.MAX_MILLIS / 1000 + " s; the servers table says how long each took). A fixed time is not "
+				+ "enough on a shared machine: docs/benchmarks/netty.md. Then per scenario "
 				+ this.settings.warmupMillis() + " ms warm-up and a " + this.settings.measureMillis()
 				+ " ms measured window. " + this.settings.repetitions() + " repetitions, servers interleaved (each "
 				+ "repetition rotates the order)"
@@ -182,11 +187,12 @@ public final class Report {
 		line("Each serves `/echo` (every message back, verbatim) and `/broadcast` (every message to every client of "
 				+ "`/broadcast`, the sender included), with its own defaults unless a note says otherwise.");
 		line("");
-		line("| id | server |");
-		line("|---|---|");
+		line("| id | server | warm-up (last repetition) |");
+		line("|---|---|---|");
 		for (Peer peer : this.peers) {
 			line("| " + name(peer) + " | " + peer.label()
-					+ ((peer.unavailable() != null) ? " — **not run**: " + peer.unavailable() : "") + " |");
+					+ ((peer.unavailable() != null) ? " — **not run**: " + peer.unavailable() : "") + " | "
+					+ Objects.requireNonNullElse(this.results.note(BenchmarkSuite.WARMUP, peer.id()), "–") + " |");
 		}
 		line("");
 	}
@@ -247,8 +253,11 @@ public final class Report {
 	}
 
 	private void rateTable(String id, String unit, boolean latency, boolean ratios) {
-		line("_" + this.results.titles().get(id) + "_");
+		line("_" + this.results.titles().get(id) + "_" + (this.results.peers(id).isEmpty() ? ": not run." : ""));
 		line("");
+		if (this.results.peers(id).isEmpty()) {
+			return;
+		}
 		line("| server | " + unit + " | min–max | per server CPU-s |" + (latency ? " p50 µs | p99 µs |" : "")
 				+ " ÷ Netty |");
 		line("|---|---:|---:|---:|" + (latency ? "---:|---:|" : "") + "---:|");
@@ -273,6 +282,11 @@ public final class Report {
 		String slow = BenchmarkSuite.SLOW;
 		line("### Slow consumer");
 		line("");
+		if (this.results.peers(base).isEmpty() && this.results.peers(slow).isEmpty()) {
+			line("_Not run in this variant._");
+			line("");
+			return;
+		}
 		line("_" + this.results.titles().get(base) + "; then " + this.results.titles().get(slow) + "._ "
 				+ "Its unread messages fill its socket buffers, then whatever queue the server keeps for it; "
 				+ "the server may close it once that queue reaches its limit. wsboot's peers here allow 64 MiB "
@@ -351,15 +365,18 @@ public final class Report {
 		line("![idle](docs/benchmarks/idle.png)");
 		line("");
 		line("Growth per held connection (WebSocket open, nothing sent). Heap: live bytes after a full GC "
-				+ "(`jcmd PID GC.class_histogram`), before and after; RSS: VmRSS from /proc/PID/status.");
+				+ "(`jcmd PID GC.class_histogram`), before and after; direct: the JVM's `direct` buffer pool "
+				+ "(BufferPoolMXBean over the attach API's local agent), read after that GC; RSS: VmRSS from "
+				+ "/proc/PID/status.");
 		line("");
-		line("| server | connections | live heap B/conn | RSS B/conn |");
-		line("|---|---:|---:|---:|");
+		line("| server | connections | live heap B/conn | direct B/conn | heap + direct B/conn | RSS B/conn |");
+		line("|---|---:|---:|---:|---:|---:|");
 		for (Peer peer : this.peers) {
 			Results.Idle idle = this.results.idle().get(peer.id());
 			if (idle != null) {
 				line("| " + name(peer) + " | " + num(idle.connections()) + " | " + num(idle.heapBytesPerConnection())
-						+ " | " + num(idle.rssBytesPerConnection()) + " |");
+						+ " | " + num(idle.directBytesPerConnection()) + " | "
+						+ num(idle.heapAndDirectBytesPerConnection()) + " | " + num(idle.rssBytesPerConnection()) + " |");
 			}
 		}
 		line("");
@@ -393,12 +410,12 @@ public final class Report {
 		line("- Raw echoes take no part in broadcast and churn (they have no WebSocket handshake).");
 		line("- One client thread on one core: against the fastest servers the client, not the server, may be the "
 				+ "limit; the per-CPU-second column is the fairer comparison there.");
-		line("- Warm-up matters most to the larger JVM servers (Netty, Jetty, Tomcat): the quick variant gives each "
-				+ "server 5 s of echo before measuring, the full one more. The JIT compiler threads run in the "
-				+ "server's process on the server's core, so their work is counted in its CPU time. By hand, Netty "
-				+ "gained about half again from 2 s to 5 s of warm-up, and 10 to 25% from turning its sampling leak "
-				+ "detector off (done here, as in production). The Netty peer uses the NIO transport like every JVM "
-				+ "server here (no native epoll) and has not been reviewed by a Netty expert.");
+		line("- Warm-up matters most to the larger JVM servers (Netty, Jetty, Tomcat): the JIT compiler threads run "
+				+ "in the server's process on the server's core, so their work is counted in its CPU time, and a "
+				+ "half-compiled server is slow. Each server is therefore warmed until its compilers are quiet (see "
+				+ "Method); a compilation that starts later, inside a measured window, still counts. Netty runs on "
+				+ "both of its Linux transports with its production settings (docs/benchmarks/netty.md); the "
+				+ "unsafe `io.netty.buffer.checkBounds=false` and `checkAccessible=false` are not set.");
 		line("- The slow consumer's unread bytes fit in the socket buffers within the window, so the server-side "
 				+ "queue limit is not reached there; `SlowClientTests` in the engine covers the close at the limit.");
 		line("- RSS growth per idle connection is unreliable for runtimes that give memory back (Bun can show a "
@@ -447,6 +464,7 @@ public final class Report {
 		List<String> names = new ArrayList<>();
 		List<Double> deliveries = new ArrayList<>();
 		List<Double> heap = new ArrayList<>();
+		List<Double> direct = new ArrayList<>();
 		List<Double> rss = new ArrayList<>();
 		List<String> idleNames = new ArrayList<>();
 		for (Peer peer : this.peers) {
@@ -459,16 +477,19 @@ public final class Report {
 			if (idle != null) {
 				idleNames.add(peer.id());
 				heap.add(idle.heapBytesPerConnection());
+				direct.add(idle.directBytesPerConnection());
 				rss.add(idle.rssBytesPerConnection());
 			}
 		}
 		if (!names.isEmpty()) {
-			Charts.bars(dir.resolve("broadcast.png"), "Broadcast to 1,000 subscribers (median deliveries/s)",
+			Charts.bars(dir.resolve("broadcast.png"), String.format("Broadcast to %,d subscribers (median deliveries/s)",
+					this.settings.broadcastSubscribers()),
 					"deliveries/s", names, Map.of("deliveries/s", deliveries));
 		}
 		if (!idleNames.isEmpty()) {
 			Map<String, List<Double>> idle = new LinkedHashMap<>();
 			idle.put("live heap B/conn", heap);
+			idle.put("direct B/conn", direct);
 			idle.put("RSS B/conn", rss);
 			Charts.bars(dir.resolve("idle.png"), "Idle connections: bytes per connection", "bytes", idleNames, idle);
 		}
