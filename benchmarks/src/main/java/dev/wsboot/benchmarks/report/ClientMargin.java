@@ -1,0 +1,121 @@
+package dev.wsboot.benchmarks.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.wsboot.benchmarks.BenchmarkSuite;
+import dev.wsboot.benchmarks.harness.Peer;
+import dev.wsboot.benchmarks.harness.Results;
+import dev.wsboot.benchmarks.harness.Scenario;
+
+/**
+ * Whether the load client stayed ahead of the servers in this run. A client that cannot outrun
+ * the fastest server measures itself, so every run shows, per echo scenario, the client's own
+ * ceiling (its rate against the fastest raw echo, which does no WebSocket work) over the fastest
+ * WebSocket server's rate, and flags a scenario below {@link #MIN_MARGIN} as client-bound. The
+ * raw echoes take no part in permessage-deflate or broadcasts; there the margin is estimated from
+ * the client's own CPU time: at a share s of its one core, it had room for 1/s times the rate.
+ */
+final class ClientMargin {
+
+	/** Below this, a server's figure may be the client's: the scenario is flagged client-bound. */
+	static final double MIN_MARGIN = 1.3;
+
+	private static final String FLAG = "**client-bound**";
+
+	private final Results results;
+
+	private final List<Peer> peers;
+
+	private final List<Scenario> echoes;
+
+	ClientMargin(Results results, List<Peer> peers, List<Scenario> echoes) {
+		this.results = results;
+		this.peers = peers;
+		this.echoes = echoes;
+	}
+
+	List<String> lines() {
+		List<String> out = new ArrayList<>();
+		out.add("## Load client margin");
+		out.add("");
+		out.add("The client's ceiling is its rate against the fastest raw echo (no handshake, no framing, no "
+				+ "checks on the server's side), divided here by the fastest WebSocket server's rate in the same "
+				+ "scenario; below " + MIN_MARGIN + "× the scenario is flagged " + FLAG + ": the server's figure may "
+				+ "then be the client's. Client CPU is the load client's own CPU time over the window (from "
+				+ "getrusage for the C client, /proc for the Java one), against the 100% of its one core; msgs per "
+				+ "client CPU-s (rate over that share) is its capacity with the core to itself, less sensitive to "
+				+ "other work on the machine. Where no raw echo takes part (permessage-deflate, broadcasts) the "
+				+ "margin is estimated as 1 ÷ the client's CPU share at the fastest server.");
+		out.add("");
+		out.add("| scenario | client | ceiling msgs/s (raw echo) | client CPU | msgs per client CPU-s | fastest WebSocket server | msgs/s | client CPU | margin | |");
+		out.add("|---|---|---:|---:|---:|---|---:|---:|---:|---|");
+		for (Scenario scenario : this.echoes) {
+			out.add(row(scenario.id(), scenario.title()));
+		}
+		for (String burst : List.of(BenchmarkSuite.BROADCAST, BenchmarkSuite.BROADCAST_1KIB)) {
+			if (fastest(burst, true) != null) {
+				out.add(row(burst, this.results.titles().get(burst)));
+			}
+		}
+		out.add("");
+		return out;
+	}
+
+	private String row(String id, String title) {
+		Peer raw = fastest(id, false);
+		Peer server = fastest(id, true);
+		Results.Summary ceiling = (raw != null) ? rate(id, raw) : Results.Summary.of(List.of());
+		Results.Summary best = (server != null) ? rate(id, server) : Results.Summary.of(List.of());
+		double ceilingShare = (raw != null) ? share(id, raw) : Double.NaN;
+		double serverShare = (server != null) ? share(id, server) : Double.NaN;
+		double margin;
+		String how;
+		if (ceiling.count() > 0 && best.count() > 0) {
+			margin = ceiling.median() / best.median();
+			how = "";
+		}
+		else {
+			margin = 1 / serverShare;
+			how = " (from CPU)";
+		}
+		String flag = Double.isNaN(margin) ? "not established" : (margin < MIN_MARGIN) ? FLAG : "";
+		return "| " + title + " | " + Objects.requireNonNullElse(this.results.client(id), "–") + " | "
+				+ ((raw != null) ? num(ceiling.median()) + " (" + raw.id() + ")" : "–") + " | " + percent(ceilingShare)
+				+ " | " + num(ceiling.median() / ceilingShare) + " | " + ((server != null) ? server.id() : "–") + " | "
+				+ num(best.median()) + " | " + percent(serverShare) + " | "
+				+ (Double.isNaN(margin) ? "–" : String.format("%.2f×", margin) + how) + " | " + flag + " |";
+	}
+
+	/** The peer with the highest median rate among the WebSocket servers, or among the raw echoes. */
+	private Peer fastest(String id, boolean websocket) {
+		Peer fastest = null;
+		double rate = 0;
+		for (Peer peer : this.peers) {
+			Results.Summary summary = rate(id, peer);
+			if (peer.websocket() == websocket && summary.count() > 0 && summary.median() > rate) {
+				fastest = peer;
+				rate = summary.median();
+			}
+		}
+		return fastest;
+	}
+
+	private Results.Summary rate(String id, Peer peer) {
+		return this.results.summary(id, peer.id(), Results.Sample::rate);
+	}
+
+	private double share(String id, Peer peer) {
+		return this.results.summary(id, peer.id(), Results.Sample::clientCpuShare).median();
+	}
+
+	private static String percent(double share) {
+		return Double.isNaN(share) ? "–" : String.format("%.0f%%", share * 100);
+	}
+
+	private static String num(double value) {
+		return (Double.isNaN(value) || Double.isInfinite(value)) ? "–" : String.format("%,.0f", value);
+	}
+
+}
