@@ -475,7 +475,7 @@ static int advance(struct conn *c, unsigned events, int raw, const char *request
 			return 0;
 		}
 		if (strncmp(c->handshake, "HTTP/1.1 101", 12) != 0) {
-			*end = 0;
+			*strstr(c->handshake, "\r\n") = 0; /* the status line says enough, on one line */
 			fail("Upgrade refused: %s", c->handshake);
 		}
 		c->state = OPEN;
