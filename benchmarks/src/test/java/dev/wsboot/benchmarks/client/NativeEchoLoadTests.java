@@ -17,10 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.wsboot.engine.WsHandler;
+import dev.wsboot.benchmarks.servers.EchoHandler;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsServerConfig;
-import dev.wsboot.engine.WsSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
@@ -134,17 +133,7 @@ class NativeEchoLoadTests {
 				.maxOutboundQueueSize(64L * 1024 * 1024)
 				.maxInboundQueueSize(64L * 1024 * 1024))
 			.build();
-		WsServer server = WsServer.builder().config(config).endpoint("/echo", new WsHandler() {
-			@Override
-			public void onText(WsSession session, String text) {
-				session.sendText(text);
-			}
-
-			@Override
-			public void onBinary(WsSession session, byte[] data) {
-				session.sendBinary(data);
-			}
-		}).build();
+		WsServer server = WsServer.builder().config(config).endpoint("/echo", new EchoHandler()).build();
 		server.start();
 		return server;
 	}
