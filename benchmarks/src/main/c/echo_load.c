@@ -12,7 +12,7 @@
  *
  * Usage: echo_load --port P --frame FILE --stamp-at N --conns N --depth K --warmup-ms MS
  *                  --measure-ms MS [--raw] [--path /echo] [--server-pid PID] [--cpu N]
- * Prints one line, "RESULT counted=... errors=... server_cpu=... client_cpu=... buckets=I:C,...",
+ * Prints one line, "RESULT counted=... errors=... server_cpu=S client_cpu=S client_wait=S buckets=I:C,...",
  * or "FAIL reason" and exits 1.
  */
 #define _GNU_SOURCE
@@ -139,10 +139,27 @@ static double process_cpu(long pid) {
 	return (utime + stime) / (double) sysconf(_SC_CLK_TCK);
 }
 
-static double own_cpu(void) {
+/*
+ * This thread's time on the CPU and waiting for it in the run queue, in seconds
+ * (/proc/thread-self/schedstat): what it waited, other work on its core took from it. Without
+ * schedstat, getrusage's CPU time and no wait.
+ */
+static void own_cpu(double *cpu, double *wait) {
+	unsigned long long on_cpu, queued;
+	FILE *f = fopen("/proc/thread-self/schedstat", "r");
+	if (f != NULL && fscanf(f, "%llu %llu", &on_cpu, &queued) == 2) {
+		fclose(f);
+		*cpu = on_cpu / 1e9;
+		*wait = queued / 1e9;
+		return;
+	}
+	if (f != NULL) {
+		fclose(f);
+	}
 	struct rusage usage;
 	getrusage(RUSAGE_SELF, &usage);
-	return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+	*cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+	*wait = 0;
 }
 
 static int bucket(uint64_t v) {
@@ -594,16 +611,17 @@ int main(int argc, char **argv) {
 		flush(all[i]);
 	}
 	double server_cpu_from = NAN, server_cpu_to = NAN, client_cpu_from = NAN, client_cpu_to = NAN;
+	double client_wait_from = 0, client_wait_to = 0;
 	int64_t drain_until = INT64_MAX;
 	for (;;) {
 		int64_t now = now_ns();
 		if (isnan(client_cpu_from) && now >= measure_from) {
 			server_cpu_from = server_pid > 0 ? process_cpu(server_pid) : NAN;
-			client_cpu_from = own_cpu();
+			own_cpu(&client_cpu_from, &client_wait_from);
 		}
 		if (isnan(client_cpu_to) && now >= measure_to) {
 			server_cpu_to = server_pid > 0 ? process_cpu(server_pid) : NAN;
-			client_cpu_to = own_cpu();
+			own_cpu(&client_cpu_to, &client_wait_to);
 		}
 		if (sending && now >= measure_to) {
 			sending = 0;
@@ -638,8 +656,9 @@ int main(int argc, char **argv) {
 		setsockopt(all[i]->fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
 		close(all[i]->fd);
 	}
-	printf("RESULT counted=%llu errors=%llu server_cpu=%.6f client_cpu=%.6f buckets=", (unsigned long long) counted,
-			(unsigned long long) errors, server_cpu_to - server_cpu_from, client_cpu_to - client_cpu_from);
+	printf("RESULT counted=%llu errors=%llu server_cpu=%.6f client_cpu=%.6f client_wait=%.6f buckets=",
+			(unsigned long long) counted, (unsigned long long) errors, server_cpu_to - server_cpu_from,
+			client_cpu_to - client_cpu_from, client_wait_to - client_wait_from);
 	const char *separator = "";
 	for (int i = 0; i < BUCKETS; i++) {
 		if (buckets[i] != 0) {

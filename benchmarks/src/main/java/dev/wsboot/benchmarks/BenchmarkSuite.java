@@ -342,7 +342,7 @@ public final class BenchmarkSuite {
 			if (result.errors() > 0) {
 				this.results.fail(scenario, peer.id(), result.errors() + " messages differed from what was sent");
 			}
-			log(String.format("  %-28s %,12.0f /s  %,12.0f /CPU-s  p50 %8.1f us  p99 %8.1f us  errors %d  client CPU %3.0f%%",
+			log(String.format("  %-28s %,12.0f /s  %,12.0f /CPU-s  p50 %8.1f us  p99 %8.1f us  errors %d  client busy %3.0f%%",
 					scenario, sample.rate(), sample.perCpuSecond(), sample.p50Micros(), sample.p99Micros(), sample.errors(),
 					sample.clientCpuShare() * 100));
 		}

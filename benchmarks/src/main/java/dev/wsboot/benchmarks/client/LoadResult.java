@@ -1,5 +1,9 @@
 package dev.wsboot.benchmarks.client;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.HdrHistogram.Histogram;
 
 /**
@@ -10,8 +14,9 @@ import org.HdrHistogram.Histogram;
  * @param serverCpuSeconds the server's CPU time inside the window, or NaN when not measured
  * @param compressedShare the share of returned messages that came compressed, or NaN when the
  * client sent none compressed
- * @param clientCpuShare the load client's own CPU time inside the window over the window's length:
- * near 1 it had no time to spare on its one core, so the figure may be the client's, not the
+ * @param clientCpuShare how busy the load client's thread was inside the window: its CPU time over
+ * the time it could have run (the window less what it waited in the run queue while other work
+ * had its core); near 1 it had no time to spare, so the figure may be the client's, not the
  * server's; NaN when not measured
  */
 public record LoadResult(double messagesPerSecond, Histogram latency, long errors, double serverCpuSeconds,
@@ -31,11 +36,16 @@ public record LoadResult(double messagesPerSecond, Histogram latency, long error
 		return this.messagesPerSecond * measureMillis / 1e3 / this.serverCpuSeconds;
 	}
 
+	/** CPU seconds over the seconds of a window that the run queue did not take. */
+	static double busyShare(double cpuSeconds, double waitSeconds, double windowSeconds) {
+		return cpuSeconds / Math.max(windowSeconds - waitSeconds, cpuSeconds);
+	}
+
 	public double percentileMicros(double percentile) {
 		return this.latency.getTotalCount() == 0 ? Double.NaN : this.latency.getValueAtPercentile(percentile) / 1000.0;
 	}
 
-	/** Reads the server's CPU time, and this client's own, at the window's edges. */
+	/** Reads the server's CPU time, and the client thread's own, at the window's edges. */
 	static final class Window {
 
 		private final java.util.function.DoubleSupplier cpuClock;
@@ -48,9 +58,9 @@ public record LoadResult(double messagesPerSecond, Histogram latency, long error
 
 		private long endNanos;
 
-		private double startClientCpu = Double.NaN;
+		private double[] startClient;
 
-		private double endClientCpu = Double.NaN;
+		private double[] endClient;
 
 		Window(java.util.function.DoubleSupplier cpuClock) {
 			this.cpuClock = cpuClock;
@@ -59,12 +69,12 @@ public record LoadResult(double messagesPerSecond, Histogram latency, long error
 		void tick(long now, long from, long to) {
 			if (Double.isNaN(this.startCpu) && now >= from) {
 				this.startCpu = this.cpuClock.getAsDouble();
-				this.startClientCpu = clientCpuSeconds();
+				this.startClient = clientCpuSeconds();
 				this.startNanos = System.nanoTime();
 			}
 			if (Double.isNaN(this.endCpu) && now >= to) {
 				this.endCpu = this.cpuClock.getAsDouble();
-				this.endClientCpu = clientCpuSeconds();
+				this.endClient = clientCpuSeconds();
 				this.endNanos = System.nanoTime();
 			}
 		}
@@ -74,17 +84,29 @@ public record LoadResult(double messagesPerSecond, Histogram latency, long error
 		}
 
 		/**
-		 * The client JVM's CPU time over the window's length: every thread of it (GC and JIT
-		 * too), all pinned to the client's one CPU, so 1 means that core had nothing to spare.
+		 * How busy the thread that runs the load was: its CPU time over the time it could have run.
+		 * Collectors and compilers share its pinned core and count as time it waited.
 		 */
 		double clientCpuShare() {
-			return (this.endNanos <= this.startNanos) ? Double.NaN
-					: (this.endClientCpu - this.startClientCpu) * 1e9 / (this.endNanos - this.startNanos);
+			if (this.endNanos <= this.startNanos || this.startClient == null || this.endClient == null) {
+				return Double.NaN;
+			}
+			return busyShare(this.endClient[0] - this.startClient[0], this.endClient[1] - this.startClient[1],
+					(this.endNanos - this.startNanos) / 1e9);
 		}
 
-		/** User plus system time of this process, from /proc on Linux (10 ms ticks). */
-		private static double clientCpuSeconds() {
-			return ProcessHandle.current().info().totalCpuDuration().map((d) -> d.toNanos() / 1e9).orElse(Double.NaN);
+		/**
+		 * This thread's time on the CPU and waiting in the run queue, in seconds, from
+		 * /proc/thread-self/schedstat; null where the kernel keeps no schedstat.
+		 */
+		private static double[] clientCpuSeconds() {
+			try {
+				String[] fields = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+				return new double[] { Long.parseLong(fields[0]) / 1e9, Long.parseLong(fields[1]) / 1e9 };
+			}
+			catch (IOException | RuntimeException ex) {
+				return null;
+			}
 		}
 
 	}

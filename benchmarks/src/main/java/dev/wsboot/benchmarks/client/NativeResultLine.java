@@ -6,7 +6,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The C client's one line of results: {@code RESULT counted=N errors=N server_cpu=S
- * client_cpu=S buckets=I:C,...}, or {@code FAIL reason}.
+ * client_cpu=S client_wait=S buckets=I:C,...}, or {@code FAIL reason}.
  */
 final class NativeResultLine {
 
@@ -36,6 +36,7 @@ final class NativeResultLine {
 		long errors = 0;
 		double serverCpu = Double.NaN;
 		double clientCpu = Double.NaN;
+		double clientWait = 0;
 		Histogram latency = LoadResult.newHistogram();
 		for (String field : line.substring(7).split(" ")) {
 			int eq = field.indexOf('=');
@@ -45,6 +46,7 @@ final class NativeResultLine {
 				case "errors" -> errors = Long.parseLong(value);
 				case "server_cpu" -> serverCpu = seconds(value);
 				case "client_cpu" -> clientCpu = seconds(value);
+				case "client_wait" -> clientWait = seconds(value);
 				case "buckets" -> record(latency, value);
 				default -> {
 					// A field a newer client adds; nothing here reads it.
@@ -52,7 +54,7 @@ final class NativeResultLine {
 			}
 		}
 		return new LoadResult(counted * 1e3 / measureMillis, latency, errors, serverCpu, Double.NaN,
-				clientCpu * 1e3 / measureMillis);
+				LoadResult.busyShare(clientCpu, clientWait, measureMillis / 1e3));
 	}
 
 	private static double seconds(String value) {

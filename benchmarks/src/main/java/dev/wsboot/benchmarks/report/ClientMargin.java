@@ -15,7 +15,8 @@ import dev.wsboot.benchmarks.harness.Scenario;
  * ceiling (its rate against the fastest raw echo, which does no WebSocket work) over the fastest
  * WebSocket server's rate, and flags a scenario below {@link #MIN_MARGIN} as client-bound. The
  * raw echoes take no part in permessage-deflate or broadcasts; there the margin is estimated from
- * the client's own CPU time: at a share s of its one core, it had room for 1/s times the rate.
+ * how busy the client's thread was: busy a share s of the time it could run, it had room for 1/s
+ * times the rate.
  */
 final class ClientMargin {
 
@@ -43,14 +44,15 @@ final class ClientMargin {
 		out.add("The client's ceiling is its rate against the fastest raw echo (no handshake, no framing, no "
 				+ "checks on the server's side), divided here by the fastest WebSocket server's rate in the same "
 				+ "scenario; below " + MIN_MARGIN + "× the scenario is flagged " + FLAG + ": the server's figure may "
-				+ "then be the client's. Client CPU is the load client's own CPU time over the window (from "
-				+ "getrusage for the C client, /proc for the Java one), against the 100% of its one core; msgs per "
-				+ "client CPU-s (rate over that share) is its capacity with the core to itself, less sensitive to "
-				+ "other work on the machine. Where no raw echo takes part (permessage-deflate, broadcasts) the "
-				+ "margin is estimated as 1 ÷ the client's CPU share at the fastest server.");
+				+ "then be the client's. Client busy: the CPU time of the client's load thread over the time it "
+				+ "could have run, that is the window less what it waited in the run queue while other work had its "
+				+ "core (`/proc/thread-self/schedstat`; for the Java client its collector and compiler threads count "
+				+ "as such work); 100% means it had nothing to spare. Where no raw echo takes part "
+				+ "(permessage-deflate, broadcasts) the margin is estimated as 1 ÷ the client's busy share at the "
+				+ "fastest server, marked \"from CPU\".");
 		out.add("");
-		out.add("| scenario | client | ceiling msgs/s (raw echo) | client CPU | msgs per client CPU-s | fastest WebSocket server | msgs/s | client CPU | margin | |");
-		out.add("|---|---|---:|---:|---:|---|---:|---:|---:|---|");
+		out.add("| scenario | client | ceiling msgs/s (raw echo) | client busy | fastest WebSocket server | msgs/s | client busy | margin | |");
+		out.add("|---|---|---:|---:|---|---:|---:|---:|---|");
 		for (Scenario scenario : this.echoes) {
 			out.add(row(scenario.id(), scenario.title()));
 		}
@@ -83,7 +85,7 @@ final class ClientMargin {
 		String flag = Double.isNaN(margin) ? "not established" : (margin < MIN_MARGIN) ? FLAG : "";
 		return "| " + title + " | " + Objects.requireNonNullElse(this.results.client(id), "–") + " | "
 				+ ((raw != null) ? num(ceiling.median()) + " (" + raw.id() + ")" : "–") + " | " + percent(ceilingShare)
-				+ " | " + num(ceiling.median() / ceilingShare) + " | " + ((server != null) ? server.id() : "–") + " | "
+				+ " | " + ((server != null) ? server.id() : "–") + " | "
 				+ num(best.median()) + " | " + percent(serverShare) + " | "
 				+ (Double.isNaN(margin) ? "–" : String.format("%.2f×", margin) + how) + " | " + flag + " |";
 	}

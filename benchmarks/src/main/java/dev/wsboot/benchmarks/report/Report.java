@@ -154,9 +154,10 @@ public final class Report {
 				+ "(one NIO selector thread). The Java client drives every echo when gcc is missing or with "
 				+ "`--client java`; the client of each scenario is named in the load client margin table.");
 		line("- The client's capacity is checked in every run (the load client margin table): for the echoes "
-				+ "against the fastest raw echo; for the broadcast bursts, where no raw echo takes part, from the "
-				+ "Java client's own CPU time (utime+stime of its process from /proc, every thread, GC and JIT "
-				+ "included) over the window, against 100% of its one core.");
+				+ "against the fastest raw echo; for the broadcast bursts, where no raw echo takes part, from how "
+				+ "busy the Java client's load thread was: its CPU time from `/proc/thread-self/schedstat` over the "
+				+ "window less its run-queue wait (its collector and compiler threads share the pinned core and "
+				+ "count as that wait), against 100% of its one core.");
 		line("- Every JVM server runs with `" + String.join(" ", Peers.JVM_FLAGS)
 				+ "` (Parallel GC: a fixed 1 GiB heap, no concurrent GC threads to compete for the one core).");
 		line("- Frames are prebuilt and masked (the C client sends the Java client's frame, written to a file); only the "
