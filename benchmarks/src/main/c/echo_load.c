@@ -378,6 +378,17 @@ static void frame_start(struct conn *c) {
 static void consume(struct conn *c, const unsigned char *data, size_t n, int64_t now) {
 	while (n > 0 || (c->in_payload && c->remaining == 0)) {
 		if (!c->in_payload) {
+			if (c->hdr_len == 0 && n >= 2) { /* the usual case: the whole header at hand, parsed in place */
+				int len = data[1] & 0x7f;
+				size_t need = 2 + (len == 126 ? 2 : len == 127 ? 8 : 0) + ((data[1] & 0x80) ? 4 : 0);
+				if (n >= need) {
+					memcpy(c->hdr, data, need);
+					data += need;
+					n -= need;
+					frame_start(c);
+					continue;
+				}
+			}
 			if (c->hdr_len < 2) {
 				c->hdr[c->hdr_len++] = *data++;
 				n--;
