@@ -118,6 +118,10 @@ public final class BenchmarkSuite {
 		this.client = LoadClient.build(this.repo, this.javaClientOnly);
 		log("echo load client: " + ((this.client.fallback() == null) ? "C (target/native/echo_load), Java for permessage-deflate"
 				: "Java: " + this.client.fallback()));
+		if (this.client.fallback() != null && !this.javaClientOnly) {
+			// Said under the run's failures: every echo figure below is then the Java client's.
+			this.results.fail("load client", "echo_load.c", this.client.fallback() + "; every echo ran on the Java client");
+		}
 		Instant started = Instant.now();
 		long startNanos = System.nanoTime();
 		Peers catalogue = new Peers(this.repo);
