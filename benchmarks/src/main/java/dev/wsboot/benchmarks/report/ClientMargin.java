@@ -49,7 +49,9 @@ final class ClientMargin {
 				+ "core (`/proc/thread-self/schedstat`; for the Java client its collector and compiler threads count "
 				+ "as such work); 100% means it had nothing to spare. Where no raw echo takes part "
 				+ "(permessage-deflate, broadcasts) the margin is estimated as 1 ÷ the client's busy share at the "
-				+ "fastest server, marked \"from CPU\".");
+				+ "fastest server, marked \"from CPU\". A client busier than 1 ÷ " + MIN_MARGIN + " at the fastest "
+				+ "server is flagged too; a margin below " + MIN_MARGIN + "× while the client had time to spare is "
+				+ "flagged with a question mark: the raw echo's own core was then the limit, as on a shared machine.");
 		out.add("");
 		out.add("| scenario | client | ceiling msgs/s (raw echo) | client busy | fastest WebSocket server | msgs/s | client busy | margin | |");
 		out.add("|---|---|---:|---:|---|---:|---:|---:|---|");
@@ -82,12 +84,30 @@ final class ClientMargin {
 			margin = 1 / serverShare;
 			how = " (from CPU)";
 		}
-		String flag = Double.isNaN(margin) ? "not established" : (margin < MIN_MARGIN) ? FLAG : "";
+		String flag = flag(margin, serverShare);
 		return "| " + title + " | " + Objects.requireNonNullElse(this.results.client(id), "–") + " | "
 				+ ((raw != null) ? num(ceiling.median()) + " (" + raw.id() + ")" : "–") + " | " + percent(ceilingShare)
 				+ " | " + ((server != null) ? server.id() : "–") + " | "
 				+ num(best.median()) + " | " + percent(serverShare) + " | "
 				+ (Double.isNaN(margin) ? "–" : String.format("%.2f×", margin) + how) + " | " + flag + " |";
+	}
+
+	/**
+	 * Client-bound below the minimum margin, or when the client was too busy at the fastest server
+	 * to have that margin left; a margin below the minimum while the client had time to spare
+	 * says the raw echo was held back (its core taken by other work), so the flag is put as a doubt.
+	 */
+	private static String flag(double margin, double busy) {
+		if (Double.isNaN(margin)) {
+			return "not established";
+		}
+		boolean busyClient = busy * MIN_MARGIN > 1;
+		if (margin < MIN_MARGIN) {
+			return (busyClient || Double.isNaN(busy)) ? FLAG
+					: "**client-bound?** the client had " + percent(1 - busy)
+							+ " of its time to spare there: the raw echo was held back";
+		}
+		return busyClient ? FLAG + " by CPU: busy " + percent(busy) + " at the fastest server" : "";
 	}
 
 	/** The peer with the highest median rate among the WebSocket servers, or among the raw echoes. */
