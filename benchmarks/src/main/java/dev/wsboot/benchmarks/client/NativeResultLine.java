@@ -6,7 +6,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The C client's one line of results: {@code RESULT counted=N errors=N server_cpu=S
- * client_cpu=S client_wait=S buckets=I:C,...}, or {@code FAIL reason}.
+ * client_cpu=S client_wait=S client_idle=S buckets=I:C,...}, or {@code FAIL reason}. It polls
+ * without sleeping, so its busy time is its CPU time less what it polled in vain (client_idle).
  */
 final class NativeResultLine {
 
@@ -37,6 +38,7 @@ final class NativeResultLine {
 		double serverCpu = Double.NaN;
 		double clientCpu = Double.NaN;
 		double clientWait = 0;
+		double clientIdle = 0;
 		Histogram latency = LoadResult.newHistogram();
 		for (String field : line.substring(7).split(" ")) {
 			int eq = field.indexOf('=');
@@ -47,6 +49,7 @@ final class NativeResultLine {
 				case "server_cpu" -> serverCpu = seconds(value);
 				case "client_cpu" -> clientCpu = seconds(value);
 				case "client_wait" -> clientWait = seconds(value);
+				case "client_idle" -> clientIdle = seconds(value);
 				case "buckets" -> record(latency, value);
 				default -> {
 					// A field a newer client adds; nothing here reads it.
@@ -54,7 +57,7 @@ final class NativeResultLine {
 			}
 		}
 		return new LoadResult(counted * 1e3 / measureMillis, latency, errors, serverCpu, Double.NaN,
-				LoadResult.busyShare(clientCpu, clientWait, measureMillis / 1e3));
+				LoadResult.busyShare(clientCpu - clientIdle, clientWait, measureMillis / 1e3));
 	}
 
 	private static double seconds(String value) {
