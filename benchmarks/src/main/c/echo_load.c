@@ -14,8 +14,10 @@
  *                  --measure-ms MS [--raw] [--path /echo] [--server-pid PID] [--cpu N]
  * It polls epoll without sleeping: its core is its own, and a client that must be woken for every
  * batch of replies leaves both sides idle half the time on this machine's virtual CPUs, measuring
- * wake-up latency instead of the server. The time it polled in vain is reported apart
- * (client_idle), so its busy share still says how much room it had.
+ * wake-up latency instead of the server. The CPU time it polled in vain is reported apart
+ * (client_idle: empty polls times the CPU cost of one, measured before the load starts, so that
+ * time its core was taken by other work does not count), and its busy share still says how much
+ * room it had.
  *
  * Prints one line, "RESULT counted=... errors=... server_cpu=S client_cpu=S client_wait=S client_idle=S
  * buckets=I:C,...",
@@ -166,6 +168,19 @@ static void own_cpu(double *cpu, double *wait) {
 	getrusage(RUSAGE_SELF, &usage);
 	*cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 	*wait = 0;
+}
+
+/* The CPU time of one empty poll and loop turn, in seconds, on this thread's clock. */
+static double empty_poll_cost(struct epoll_event *events) {
+	enum { POLLS = 20000 };
+	struct timespec from, to;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &from);
+	for (int i = 0; i < POLLS; i++) {
+		epoll_wait(epfd, events, 512, 0);
+		now_ns();
+	}
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &to);
+	return ((to.tv_sec - from.tv_sec) + (to.tv_nsec - from.tv_nsec) / 1e9) / POLLS;
 }
 
 static int bucket(uint64_t v) {
@@ -620,6 +635,8 @@ int main(int argc, char **argv) {
 			}
 		}
 	}
+	/* Nothing was sent yet: every poll comes back empty. */
+	double poll_cost = empty_poll_cost(events);
 	int64_t start = now_ns();
 	measure_from = start + warmup_ms * 1000000LL;
 	measure_to = measure_from + measure_ms * 1000000LL;
@@ -629,19 +646,19 @@ int main(int argc, char **argv) {
 	}
 	double server_cpu_from = NAN, server_cpu_to = NAN, client_cpu_from = NAN, client_cpu_to = NAN;
 	double client_wait_from = 0, client_wait_to = 0;
-	int64_t idle_ns = 0, idle_from = 0, idle_to = 0;
+	uint64_t empty_polls = 0, idle_from = 0, idle_to = 0;
 	int64_t drain_until = INT64_MAX;
 	for (;;) {
 		int64_t now = now_ns();
 		if (isnan(client_cpu_from) && now >= measure_from) {
 			server_cpu_from = server_pid > 0 ? process_cpu(server_pid) : NAN;
 			own_cpu(&client_cpu_from, &client_wait_from);
-			idle_from = idle_ns;
+			idle_from = empty_polls;
 		}
 		if (isnan(client_cpu_to) && now >= measure_to) {
 			server_cpu_to = server_pid > 0 ? process_cpu(server_pid) : NAN;
 			own_cpu(&client_cpu_to, &client_wait_to);
-			idle_to = idle_ns;
+			idle_to = empty_polls;
 		}
 		if (sending && now >= measure_to) {
 			sending = 0;
@@ -651,11 +668,8 @@ int main(int argc, char **argv) {
 			break;
 		}
 		int n = epoll_wait(epfd, events, 512, 0);
-		int64_t polled = now_ns();
-		if (n == 0) {
-			idle_ns += polled - now;
-		}
-		now = polled;
+		empty_polls += (n == 0);
+		now = now_ns();
 		for (int i = 0; i < n; i++) {
 			struct conn *c = events[i].data.ptr;
 			if (events[i].events & (EPOLLIN | EPOLLERR | EPOLLHUP)) {
@@ -682,7 +696,7 @@ int main(int argc, char **argv) {
 	}
 	printf("RESULT counted=%llu errors=%llu server_cpu=%.6f client_cpu=%.6f client_wait=%.6f client_idle=%.6f buckets=",
 			(unsigned long long) counted, (unsigned long long) errors, server_cpu_to - server_cpu_from,
-			client_cpu_to - client_cpu_from, client_wait_to - client_wait_from, (idle_to - idle_from) / 1e9);
+			client_cpu_to - client_cpu_from, client_wait_to - client_wait_from, (idle_to - idle_from) * poll_cost);
 	const char *separator = "";
 	for (int i = 0; i < BUCKETS; i++) {
 		if (buckets[i] != 0) {
