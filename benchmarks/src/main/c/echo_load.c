@@ -12,9 +12,10 @@
  *
  * Usage: echo_load --port P --frame FILE --stamp-at N --conns N --depth K --warmup-ms MS
  *                  --measure-ms MS [--raw] [--path /echo] [--server-pid PID] [--cpu N]
- * It polls epoll without sleeping: its core is its own, and a client that must be woken for every
- * batch of replies leaves both sides idle half the time on this machine's virtual CPUs, measuring
- * wake-up latency instead of the server. The CPU time it polled in vain is reported apart
+ * It polls epoll without sleeping while replies keep coming (SPIN_NS): a client that must be woken
+ * for every batch of replies leaves both sides idle half the time on this machine's virtual CPUs,
+ * measuring wake-up latency instead of the server. After SPIN_NS without an event it sleeps, so a
+ * server that lost its core to other work does not also see that work pushed onto it by a spinner. The CPU time it polled in vain is reported apart
  * (client_idle: empty polls times the CPU cost of one, measured before the load starts, so that
  * time its core was taken by other work does not count), and its busy share still says how much
  * room it had.
@@ -50,6 +51,7 @@
 #define OPEN_CONCURRENCY 64
 #define OPEN_TIMEOUT_NS 30000000000LL
 #define DRAIN_NS 3000000000LL
+#define SPIN_NS 100000
 /* Latency buckets, log-linear: values under 2^SUB_BITS+1 exact, then 2^SUB_BITS buckets per power of two. */
 #define SUB_BITS 6
 #define LINEAR (1 << (SUB_BITS + 1))
@@ -647,7 +649,7 @@ int main(int argc, char **argv) {
 	double server_cpu_from = NAN, server_cpu_to = NAN, client_cpu_from = NAN, client_cpu_to = NAN;
 	double client_wait_from = 0, client_wait_to = 0;
 	uint64_t empty_polls = 0, idle_from = 0, idle_to = 0;
-	int64_t drain_until = INT64_MAX;
+	int64_t drain_until = INT64_MAX, last_event = start;
 	for (;;) {
 		int64_t now = now_ns();
 		if (isnan(client_cpu_from) && now >= measure_from) {
@@ -667,9 +669,13 @@ int main(int argc, char **argv) {
 		if (!sending && (inflight_total == 0 || now >= drain_until)) {
 			break;
 		}
-		int n = epoll_wait(epfd, events, 512, 0);
-		empty_polls += (n == 0);
+		int spinning = now - last_event < SPIN_NS;
+		int n = epoll_wait(epfd, events, 512, spinning ? 0 : 1);
+		empty_polls += (n == 0 && spinning);
 		now = now_ns();
+		if (n > 0) {
+			last_event = now;
+		}
 		for (int i = 0; i < n; i++) {
 			struct conn *c = events[i].data.ptr;
 			if (events[i].events & (EPOLLIN | EPOLLERR | EPOLLHUP)) {
