@@ -47,7 +47,7 @@ final class ClientMargin {
 				+ "then be the client's. Client busy: the CPU time of the client's load thread over the time it "
 				+ "could have run, that is the window less what it waited in the run queue while other work had its "
 				+ "core (`/proc/thread-self/schedstat`; for the Java client its collector and compiler threads count "
-				+ "as such work; the C client polls without sleeping, and the time it polled in vain is left out); "
+				+ "as such work; the C client polls without sleeping while replies keep coming, and the CPU time it polled in vain is left out); "
 				+ "100% means it had nothing to spare. Where no raw echo takes part "
 				+ "(permessage-deflate, broadcasts) the margin is estimated as 1 ÷ the client's busy share at the "
 				+ "fastest server, marked \"from CPU\". A client busier than 1 ÷ " + MIN_MARGIN + " at the fastest "

@@ -150,7 +150,7 @@ public final class Report {
 		line("- Each server is its own process pinned to CPU 0 (`taskset -c 0`); the load client is pinned to CPU 1. "
 				+ "Everything talks over 127.0.0.1. Two clients, both our own code with no wsboot classes: the echoes "
 				+ "run on a C client (`src/main/c/echo_load.c`, one level-triggered epoll thread that polls without "
-				+ "sleeping on its own core, built with `gcc -O2` at run time like the C echo), the permessage-deflate echoes, broadcasts and churn on a Java client "
+				+ "sleeping while replies keep coming, built with `gcc -O2` at run time like the C echo), the permessage-deflate echoes, broadcasts and churn on a Java client "
 				+ "(one NIO selector thread). The Java client drives every echo when gcc is missing or with "
 				+ "`--client java`; the client of each scenario is named in the load client margin table.");
 		line("- The client's capacity is checked in every run (the load client margin table): for the echoes "
