@@ -49,7 +49,7 @@ public final class AllocationProbe {
 		Path recording = null;
 		Path out = null;
 		List<String> peerIds = List.of("wsboot-io", "wsboot-exec", "wsboot-starter");
-		List<String> scenarioIds = List.of("echo-64c-64B-ascii-p16", "echo-64c-1KiB-binary-p16", BenchmarkSuite.BROADCAST);
+		List<String> scenarioIds = List.of(Settings.ECHO_SMALL, Settings.ECHO_1KIB_BINARY, BenchmarkSuite.BROADCAST);
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--repo" -> repo = Path.of(args[++i]);
@@ -70,7 +70,7 @@ public final class AllocationProbe {
 			.append(MEASURE_MILLIS / 1000).append(" s window (jdk.ThreadAllocationStatistics every 100 ms) are divided by ")
 			.append("the messages of the window (deliveries for the broadcast); threads named `ws-*` only (I/O loops, handler pool, acceptor). The message itself is part of the figure: a 64 B text ")
 			.append("message as a String is about 90 B, its outgoing frame about 130 B.\n\n");
-		Settings full = Settings.full();
+		Settings quick = Settings.quick();
 		Peers peers = new Peers(repo.toAbsolutePath().normalize());
 		for (String peerId : peerIds) {
 			Peer peer = peers.all().stream().filter((p) -> p.id().equals(peerId)).findFirst()
@@ -80,7 +80,7 @@ public final class AllocationProbe {
 				Window window = new Window();
 				LoadResult result;
 				try (ServerProcess server = ServerProcess.start(peer, repo.resolve("benchmarks/target/bench-logs"))) {
-					result = load(server, scenarioId, full, window);
+					result = load(server, scenarioId, quick, window);
 				}
 				waitForRecording(recording);
 				Allocations allocations = Allocations.read(recording, window);
@@ -115,7 +115,9 @@ public final class AllocationProbe {
 					new FrameTemplate(MessageKind.TEXT_ASCII, 64), settings.broadcastSubscribers(), settings.broadcastWindow())
 				.run(WARMUP_MILLIS, MEASURE_MILLIS, cpu);
 		}
-		var scenario = settings.scenarios().stream().filter((s) -> s.id().equals(scenarioId)).findFirst()
+		var scenario = java.util.stream.Stream.concat(settings.scenarios().stream(), Settings.full().scenarios().stream())
+			.filter((s) -> s.id().equals(scenarioId))
+			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("No scenario " + scenarioId));
 		return new EchoLoad(new Connector(server.port(), "/echo", false),
 				new FrameTemplate(scenario.kind(), scenario.size()), scenario.connections(), scenario.depth())

@@ -14,7 +14,9 @@ import dev.wsboot.benchmarks.client.FrameTemplate;
 import dev.wsboot.benchmarks.client.IdleHold;
 import dev.wsboot.benchmarks.client.LoadResult;
 import dev.wsboot.benchmarks.client.MessageKind;
+import dev.wsboot.benchmarks.client.NativeEchoLoad;
 import dev.wsboot.benchmarks.client.PacedBroadcastLoad;
+import dev.wsboot.benchmarks.harness.LoadClient;
 import dev.wsboot.benchmarks.harness.Peer;
 import dev.wsboot.benchmarks.harness.Peers;
 import dev.wsboot.benchmarks.harness.Results;
@@ -29,7 +31,9 @@ import dev.wsboot.benchmarks.report.Report;
 /**
  * Runs every scenario against every server and writes BENCHMARKS.md and its charts. The caller
  * pins this JVM (the load client) to CPU 1; each server is pinned to CPU 0. Arguments:
- * {@code [--quick|--full] [--repo DIR] [--peers ID,ID] [--scenarios ID,ID] [--reps N] [--server-warmup-ms MS]} (the last two for development).
+ * {@code [--quick|--full] [--repo DIR] [--peers ID,ID] [--scenarios ID,ID] [--reps N] [--server-warmup-ms MS]
+ * [--client java]} (the last three for development; {@code --client java} drives every echo with the Java
+ * client, to compare it with the C one).
  */
 public final class BenchmarkSuite {
 
@@ -72,10 +76,15 @@ public final class BenchmarkSuite {
 
 	private final List<String> extras;
 
+	private final boolean javaClientOnly;
+
+	private LoadClient client;
+
 	/** The scenario in which the current server stopped completing handshakes, if it did. */
 	private String unresponsive;
 
-	private BenchmarkSuite(Settings settings, Path repo, List<String> only, List<String> extras) {
+	private BenchmarkSuite(Settings settings, Path repo, List<String> only, List<String> extras, boolean javaClientOnly) {
+		this.javaClientOnly = javaClientOnly;
 		this.only = only;
 		this.extras = extras;
 		this.settings = settings;
@@ -86,6 +95,7 @@ public final class BenchmarkSuite {
 		Settings settings = Settings.quick();
 		Path repo = Path.of(".");
 		List<String> only = List.of();
+		boolean javaClientOnly = false;
 		List<String> extras = QUICK_EXTRAS;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -105,16 +115,33 @@ public final class BenchmarkSuite {
 				}
 				case "--server-warmup-ms" -> settings = settings.withServerWarmup(Long.parseLong(args[++i]));
 				case "--reps" -> settings = settings.withRepetitions(Integer.parseInt(args[++i]));
+				case "--client" -> javaClientOnly = clientArgument(args[++i]);
 				default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
 			}
 		}
-		new BenchmarkSuite(settings, repo.toAbsolutePath().normalize(), only, extras).run(String.join(" ", args));
+		new BenchmarkSuite(settings, repo.toAbsolutePath().normalize(), only, extras, javaClientOnly)
+			.run(String.join(" ", args));
 		// Selector threads of failed loads must not keep the JVM, and its shutdown hook, waiting.
 		System.exit(0);
 	}
 
+	private static boolean clientArgument(String value) {
+		return switch (value) {
+			case "java" -> true;
+			case "c" -> false;
+			default -> throw new IllegalArgumentException("--client takes java or c, not " + value);
+		};
+	}
+
 	private void run(String arguments) throws IOException {
 		Machine.recordLoad();
+		this.client = LoadClient.build(this.repo, this.javaClientOnly);
+		log("echo load client: " + ((this.client.fallback() == null) ? "C (target/native/echo_load), Java for permessage-deflate"
+				: "Java: " + this.client.fallback()));
+		if (this.client.fallback() != null && !this.javaClientOnly) {
+			// Said under the run's failures: every echo figure below is then the Java client's.
+			this.results.fail("load client", "echo_load.c", this.client.fallback() + "; every echo ran on the Java client");
+		}
 		Instant started = Instant.now();
 		long startNanos = System.nanoTime();
 		Peers catalogue = new Peers(this.repo);
@@ -148,6 +175,9 @@ public final class BenchmarkSuite {
 		this.results.declare(SLOW, "the same with one more subscriber that reads nothing until the end");
 		this.results.declare(CHURN, "connection churn: handshake + close handshake, " + this.settings.churnConcurrency()
 				+ " at a time");
+		for (String javaOnly : List.of(BROADCAST, BROADCAST_1KIB, PACED, SLOW_BASELINE, SLOW, CHURN)) {
+			this.results.client(javaOnly, LoadClient.JAVA);
+		}
 		Path logs = this.repo.resolve("benchmarks/target/bench-logs");
 		for (int rep = 0; rep < this.settings.repetitions(); rep++) {
 			// Interleave: each repetition starts one server later, so no server always runs first.
@@ -183,8 +213,11 @@ public final class BenchmarkSuite {
 				.toList();
 			warmUp(server, scenarios);
 			for (Scenario scenario : scenarios) {
-				measure(scenario.id(), peer, () -> echoLoad(server, scenario).run(this.settings.warmupMillis(),
-						this.settings.measureMillis(), cpu));
+				Connector connector = scenario.deflate() ? new Connector(server.port(), "/echo", false, true) : echo;
+				this.results.client(scenario.id(), this.client.name(scenario.deflate()));
+				measure(scenario.id(), peer, echo(server, connector,
+						new FrameTemplate(scenario.kind(), scenario.size(), scenario.deflate()), scenario.connections(),
+						scenario.depth(), this.settings.warmupMillis(), this.settings.measureMillis()));
 			}
 			boolean once = rep == 0;
 			boolean broadcasts = peer.websocket() && (once || this.settings.repetitions() > 2);
@@ -221,6 +254,18 @@ public final class BenchmarkSuite {
 				log("  " + peer.id() + " idle failed: " + ex);
 			}
 		}
+	}
+
+	/** An echo load on the C client when it can drive it, else on the Java client. */
+	private Load echo(ServerProcess server, Connector connector, FrameTemplate template, int connections, int depth,
+			long warmupMillis, long measureMillis) {
+		if (this.client.nativeFor(template.compressed())) {
+			NativeEchoLoad load = new NativeEchoLoad(this.client.binary(), server.port(), !server.peer().websocket(),
+					template, connections, depth, server.pid());
+			return () -> load.run(warmupMillis, measureMillis);
+		}
+		DoubleSupplier cpu = server.cpuClock();
+		return () -> new EchoLoad(connector, template, connections, depth).run(warmupMillis, measureMillis, cpu);
 	}
 
 	/** Many subscribers at a live feed's rate. */
@@ -313,7 +358,7 @@ public final class BenchmarkSuite {
 			LoadResult result = load.run();
 			Results.Sample sample = new Results.Sample(result.messagesPerSecond(),
 					result.perCpuSecond(measureMillis), result.percentileMicros(50),
-					result.percentileMicros(99), result.errors());
+					result.percentileMicros(99), result.errors(), result.clientCpuShare());
 			if (sample.rate() == 0) {
 				log("  " + scenario + " failed: no message completed in the measured window");
 				this.results.fail(scenario, peer.id(), "no message completed in the measured window");
@@ -326,8 +371,9 @@ public final class BenchmarkSuite {
 			if (result.errors() > 0) {
 				this.results.fail(scenario, peer.id(), result.errors() + " messages differed from what was sent");
 			}
-			log(String.format("  %-28s %,12.0f /s  %,12.0f /CPU-s  p50 %8.1f us  p99 %8.1f us  errors %d", scenario,
-					sample.rate(), sample.perCpuSecond(), sample.p50Micros(), sample.p99Micros(), sample.errors()));
+			log(String.format("  %-28s %,12.0f /s  %,12.0f /CPU-s  p50 %8.1f us  p99 %8.1f us  errors %d  client busy %3.0f%%",
+					scenario, sample.rate(), sample.perCpuSecond(), sample.p50Micros(), sample.p99Micros(), sample.errors(),
+					sample.clientCpuShare() * 100));
 		}
 		catch (IOException | RuntimeException ex) {
 			log("  " + scenario + " failed: " + ex);

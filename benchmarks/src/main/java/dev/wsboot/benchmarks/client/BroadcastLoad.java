@@ -78,7 +78,8 @@ public final class BroadcastLoad {
 			finally {
 				conns.forEach(Conn::abort);
 			}
-			return new LoadResult(this.counted * 1e3 / measureMillis, this.latency, check.errors, cpuWindow.cpuSeconds());
+			return new LoadResult(this.counted * 1e3 / measureMillis, this.latency, check.errors, cpuWindow.cpuSeconds(),
+					Double.NaN, cpuWindow.clientCpuShare());
 		}
 	}
 

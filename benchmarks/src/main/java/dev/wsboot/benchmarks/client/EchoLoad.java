@@ -73,7 +73,7 @@ public final class EchoLoad {
 				conns.forEach(Conn::abort);
 			}
 			return new LoadResult(this.counted * 1e3 / measureMillis, this.latency, check.errors, cpuWindow.cpuSeconds(),
-					check.compressedShare());
+					check.compressedShare(), cpuWindow.clientCpuShare());
 		}
 	}
 

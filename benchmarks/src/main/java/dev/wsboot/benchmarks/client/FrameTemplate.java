@@ -151,6 +151,11 @@ public final class FrameTemplate {
 		return this.payload.length;
 	}
 
+	/** Whether the payload goes deflated, with RSV1 set (RFC 7692 §6). */
+	public boolean compressed() {
+		return this.compressed;
+	}
+
 	public int frameLength() {
 		return this.frame.length;
 	}

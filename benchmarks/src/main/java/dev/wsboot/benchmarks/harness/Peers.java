@@ -312,7 +312,7 @@ public final class Peers {
 	}
 
 	/** Runs a setup command; returns null on success, else the tail of its output. */
-	private static String run(Path dir, int timeoutSeconds, String... command) throws IOException {
+	static String run(Path dir, int timeoutSeconds, String... command) throws IOException {
 		Path log = Files.createTempFile("bench-setup", ".log");
 		Process process = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectErrorStream(true)

@@ -14,8 +14,15 @@ public final class Results {
 	 * One repetition of one scenario on one server.
 	 * @param rate messages (or handshakes, or deliveries) per second
 	 * @param perCpuSecond the same count per second of server CPU time
+	 * @param clientCpuShare the load client's CPU time over the window's length, or NaN
 	 */
-	public record Sample(double rate, double perCpuSecond, double p50Micros, double p99Micros, long errors) {
+	public record Sample(double rate, double perCpuSecond, double p50Micros, double p99Micros, long errors,
+			double clientCpuShare) {
+
+		public Sample(double rate, double perCpuSecond, double p50Micros, double p99Micros, long errors) {
+			this(rate, perCpuSecond, p50Micros, p99Micros, errors, Double.NaN);
+		}
+
 	}
 
 	/**
@@ -59,6 +66,8 @@ public final class Results {
 
 	private final Map<String, Map<String, String>> notes = new LinkedHashMap<>();
 
+	private final Map<String, String> clients = new LinkedHashMap<>();
+
 	private String micro;
 
 	public void declare(String scenario, String title) {
@@ -81,6 +90,15 @@ public final class Results {
 
 	public String note(String scenario, String peer) {
 		return this.notes.getOrDefault(scenario, Map.of()).get(peer);
+	}
+
+	/** Which load client drove a scenario ({@link LoadClient#C} or {@link LoadClient#JAVA}). */
+	public void client(String scenario, String client) {
+		this.clients.put(scenario, client);
+	}
+
+	public String client(String scenario) {
+		return this.clients.get(scenario);
 	}
 
 	/** The JMH micro-benchmarks' table, already in Markdown. */

@@ -62,6 +62,7 @@ public final class Report {
 		servers();
 		new Targets(this.results, this.settings).lines().forEach(this::line);
 		summaryTable(small);
+		new ClientMargin(this.results, this.peers, this.settings.scenarios()).lines().forEach(this::line);
 		line("## Small-message echo");
 		line("");
 		line("![echo throughput](docs/benchmarks/echo-throughput.png)");
@@ -147,13 +148,25 @@ public final class Report {
 		line("");
 		line("## Method");
 		line("");
-		line("- Each server is its own process pinned to CPU 0 (`taskset -c 0`); the load client (one Java NIO thread, "
-				+ "our own code, no wsboot classes) is pinned to CPU 1. Everything talks over 127.0.0.1.");
+		line("- Each server is its own process pinned to CPU 0 (`taskset -c 0`); the load client is pinned to CPU 1. "
+				+ "Everything talks over 127.0.0.1. Two clients, both our own code with no wsboot classes: the echoes "
+				+ "run on a C client (`src/main/c/echo_load.c`, one level-triggered epoll thread that polls without "
+				+ "sleeping while replies keep coming, built with `gcc -O2` at run time like the C echo), the permessage-deflate echoes, broadcasts and churn on a Java client "
+				+ "(one NIO selector thread). The Java client drives every echo when gcc is missing or with "
+				+ "`--client java`; the client of each scenario is named in the load client margin table.");
+		line("- The client's capacity is checked in every run (the load client margin table): for the echoes "
+				+ "against the fastest raw echo; for the broadcast bursts, where no raw echo takes part, from how "
+				+ "busy the Java client's load thread was: its CPU time from `/proc/thread-self/schedstat` over the "
+				+ "window less its run-queue wait (its collector and compiler threads share the pinned core and "
+				+ "count as that wait), against 100% of its one core.");
 		line("- Every JVM server runs with `" + String.join(" ", Peers.JVM_FLAGS)
 				+ "` (Parallel GC: a fixed 1 GiB heap, no concurrent GC threads to compete for the one core).");
-		line("- Frames are prebuilt and masked; only the 16-byte timestamp at the start of each payload is rewritten. "
+		line("- Frames are prebuilt and masked (the C client sends the Java client's frame, written to a file); only the "
+				+ "16-byte timestamp at the start of each payload is rewritten. "
 				+ "Every returned message is compared byte for byte with what was sent (the timestamp aside); "
-				+ "latency is receive time minus that timestamp, recorded in HdrHistogram.");
+				+ "latency is receive time minus that timestamp, recorded in HdrHistogram (the C client keeps "
+				+ "log-linear buckets within 1/128 of the value and takes one clock reading per read; the harness "
+				+ "loads them into the same histogram).");
 		line("- Per server: echo warm-up after start through every scenario in turn, a second each, for at least "
 				+ this.settings.serverWarmupMillis() + " ms and then until the JIT compiler threads used less than "
 				+ String.format("%.0f%%", Warmup.QUIET_JIT_SHARE * 100) + " of the server's CPU over its last " + Warmup.SPAN_CPU_SECONDS + " CPU-seconds (at most "
@@ -408,8 +421,9 @@ public final class Report {
 		line("## Not covered yet");
 		line("");
 		line("- Raw echoes take no part in broadcast and churn (they have no WebSocket handshake).");
-		line("- One client thread on one core: against the fastest servers the client, not the server, may be the "
-				+ "limit; the per-CPU-second column is the fairer comparison there.");
+		line("- One client thread on one core: where the load client margin table flags a scenario client-bound, "
+				+ "the client, not the server, may be the limit; the per-CPU-second column is the fairer comparison "
+				+ "there. The broadcasts still run on the Java client.");
 		line("- Warm-up matters most to the larger JVM servers (Netty, Jetty, Tomcat): the JIT compiler threads run "
 				+ "in the server's process on the server's core, so their work is counted in its CPU time, and a "
 				+ "half-compiled server is slow. Each server is therefore warmed until its compilers are quiet (see "

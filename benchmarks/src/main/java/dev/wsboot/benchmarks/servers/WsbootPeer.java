@@ -37,17 +37,7 @@ public final class WsbootPeer {
 			.build();
 		WsServer server = WsServer.builder()
 			.config(config)
-			.endpoint("/echo", new WsHandler() {
-				@Override
-				public void onText(WsSession session, String text) {
-					session.sendText(text);
-				}
-
-				@Override
-				public void onBinary(WsSession session, byte[] data) {
-					session.sendBinary(data);
-				}
-			})
+			.endpoint("/echo", new EchoHandler())
 			.endpoint("/broadcast", new WsHandler() {
 				@Override
 				public void onText(WsSession session, String text) {
