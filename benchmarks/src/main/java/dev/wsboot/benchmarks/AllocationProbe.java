@@ -197,8 +197,8 @@ public final class AllocationProbe {
 
 		/** The engine's threads: I/O loops, handler pool and acceptor; not JFR's or the JVM's own. */
 		private static boolean isServerThread(RecordedEvent event) {
-			String name = event.getThread("thread").getJavaName();
-			return name != null && name.startsWith("ws-");
+			var thread = event.getThread("thread");
+			return thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith("ws-");
 		}
 
 		private static String site(RecordedEvent event) {
