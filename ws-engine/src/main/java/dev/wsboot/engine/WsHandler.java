@@ -32,6 +32,17 @@ public interface WsHandler {
 	default void onText(WsSession session, String text) throws Exception {
 	}
 
+	/**
+	 * A complete text message arrived, as its UTF-8 bytes: fragments joined and validated. The
+	 * engine calls this one; the default decodes the text and calls
+	 * {@link #onText(WsSession, String)}, so a handler that overrides only that one keeps working,
+	 * and only such a handler pays for a {@code String}. Override this one to relay, echo or parse
+	 * the bytes without decoding them ({@link WsSession#sendText(WsText)} sends them as they are).
+	 */
+	default void onText(WsSession session, WsText text) throws Exception {
+		onText(session, text.toString());
+	}
+
 	/** A complete binary message arrived, fragments joined. The array belongs to the handler. */
 	default void onBinary(WsSession session, byte[] data) throws Exception {
 	}

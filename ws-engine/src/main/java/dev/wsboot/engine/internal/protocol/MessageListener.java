@@ -1,12 +1,17 @@
 package dev.wsboot.engine.internal.protocol;
 
+import dev.wsboot.engine.WsText;
+
 /**
  * Receives complete messages and control frames from a {@link MessageAssembler}.
  */
 public interface MessageListener {
 
-	/** @param size the message's length in UTF-8 bytes, as it came on the wire (uncompressed) */
-	void onText(String text, int size);
+	/**
+	 * A complete, validated text message; its byte length is its size as it came on the wire
+	 * (uncompressed).
+	 */
+	void onText(WsText text);
 
 	void onBinary(byte[] data);
 

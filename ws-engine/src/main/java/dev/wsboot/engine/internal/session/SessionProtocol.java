@@ -10,6 +10,7 @@ import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.TimeoutConfig;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsServerConfig;
+import dev.wsboot.engine.WsText;
 import dev.wsboot.engine.internal.protocol.FrameDecoder;
 import dev.wsboot.engine.internal.protocol.FrameEncoder;
 import dev.wsboot.engine.internal.protocol.FrameHeader;
@@ -144,13 +145,14 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	}
 
 	@Override
-	public void onText(String text, int size) {
+	public void onText(WsText text) {
+		int size = text.byteLength();
 		if (!admit(size)) {
 			return;
 		}
 		this.session.received();
 		this.session.stats().received(true, size);
-		this.events.dispatch(new SessionEvent.Text(text, size));
+		this.events.dispatch(new SessionEvent.Text(text));
 	}
 
 	@Override

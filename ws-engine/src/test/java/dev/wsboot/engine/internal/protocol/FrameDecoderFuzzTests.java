@@ -2,6 +2,7 @@ package dev.wsboot.engine.internal.protocol;
 
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.LimitsConfig;
+import dev.wsboot.engine.WsText;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -142,7 +143,9 @@ class FrameDecoderFuzzTests {
 		}
 
 		@Override
-		public void onText(String text, int size) {
+		public void onText(WsText message) {
+			int size = message.byteLength();
+			String text = message.toString();
 			assertThat(size).isBetween(0, this.maxMessageSize);
 			// The String's UTF-8 form has the size given, and the size counted the bytes on the
 			// wire: a decoder that substituted U+FFFD for bad bytes would change it (mostly) or
