@@ -6,6 +6,7 @@ import java.util.function.LongConsumer;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,9 +52,16 @@ final class ControllerWsHandler implements WsHandler {
 		call(this.methods.connect(), session, null, this.connectTimer);
 	}
 
+	/** The bytes reach the method's resolver, which decodes them only for a String parameter. */
+	@Override
+	public void onText(WsSession session, WsText text) {
+		onMessage(this.methods.text(), session, text, "text");
+	}
+
+	/** For a caller that has only the String (a decorator that decoded it). */
 	@Override
 	public void onText(WsSession session, String text) {
-		onMessage(this.methods.text(), session, text, "text");
+		onText(session, WsText.of(text));
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 import dev.wsboot.server.WsHandlerDecorator;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -64,6 +65,12 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 	@Override
 	public void onText(WsSession session, String text) throws Exception {
 		onMessage(session, "text", text.length(), () -> this.delegate.onText(session, text));
+	}
+
+	/** The bytes go to the delegate as they came: a decorator never decodes the text. */
+	@Override
+	public void onText(WsSession session, WsText text) throws Exception {
+		onMessage(session, "text", text.byteLength(), () -> this.delegate.onText(session, text));
 	}
 
 	@Override

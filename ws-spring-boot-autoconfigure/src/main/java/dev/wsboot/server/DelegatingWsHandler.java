@@ -3,6 +3,7 @@ package dev.wsboot.server;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 
 /**
  * A {@link WsHandler} that passes every call to another; the base of what a
@@ -41,6 +42,12 @@ public abstract class DelegatingWsHandler implements WsHandlerDecorator.Decorate
 
 	@Override
 	public void onText(WsSession session, String text) throws Exception {
+		around(session, () -> this.delegate.onText(session, text));
+	}
+
+	/** The bytes go to the delegate as they came: a decorator never decodes the text. */
+	@Override
+	public void onText(WsSession session, WsText text) throws Exception {
 		around(session, () -> this.delegate.onText(session, text));
 	}
 
