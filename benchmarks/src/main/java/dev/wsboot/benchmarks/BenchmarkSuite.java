@@ -10,6 +10,7 @@ import java.util.function.DoubleSupplier;
 import dev.wsboot.benchmarks.client.BroadcastLoad;
 import dev.wsboot.benchmarks.client.Connector;
 import dev.wsboot.benchmarks.client.EchoLoad;
+import dev.wsboot.benchmarks.client.JsonOrder;
 import dev.wsboot.benchmarks.client.FrameTemplate;
 import dev.wsboot.benchmarks.client.IdleHold;
 import dev.wsboot.benchmarks.client.LoadResult;
@@ -163,9 +164,15 @@ public final class BenchmarkSuite {
 				if (scenario.deflate() && !peer.websocket()) {
 					continue;
 				}
-				Connector connector = scenario.deflate() ? new Connector(server.port(), "/echo", false, true) : echo;
-				measure(scenario.id(), peer, () -> new EchoLoad(connector,
-						new FrameTemplate(scenario.kind(), scenario.size(), scenario.deflate()), scenario.connections(),
+				boolean json = scenario.kind() == MessageKind.TEXT_JSON;
+				if (json && !Peers.servesJson(peer)) {
+					continue;
+				}
+				Connector connector = scenario.deflate() ? new Connector(server.port(), "/echo", false, true)
+						: json ? new Connector(server.port(), "/json", false) : echo;
+				FrameTemplate template = json ? JsonOrder.template(scenario.size())
+						: new FrameTemplate(scenario.kind(), scenario.size(), scenario.deflate());
+				measure(scenario.id(), peer, () -> new EchoLoad(connector, template, scenario.connections(),
 						scenario.depth())
 					.run(this.settings.warmupMillis(), this.settings.measureMillis(), cpu));
 			}

@@ -48,6 +48,9 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 	/** The compressed counterpart of the 1 KiB mixed UTF-8 echo, in both variants. */
 	public static final String DEFLATE_SCENARIO = "echo-64c-1KiB-utf8-deflate-p16";
 
+	/** The typed JSON echo (record in, record out), run only by the peers that serve {@code /json}. */
+	public static final String JSON_SCENARIO = "echo-64c-1KiB-json-p16";
+
 	public static Settings quick() {
 		List<Scenario> scenarios = new ArrayList<>();
 		scenarios.add(new Scenario("echo-64c-64B-ascii-p16", MessageKind.TEXT_ASCII, 64, 64, 16));
@@ -58,6 +61,7 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-500c-20B-binary-np", MessageKind.BINARY, 20, 500, 1));
 		scenarios.add(new Scenario("echo-4c-64KiB-binary-np", MessageKind.BINARY, 64 * 1024, 4, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
+		scenarios.add(new Scenario(JSON_SCENARIO, MessageKind.TEXT_JSON, 1024, 64, 16));
 		// Two repetitions of the three 64-connection small-message scenarios; everything else once.
 		// 5 s of server warm-up: less leaves the larger JVM servers (Netty above all) half compiled.
 		return new Settings("quick", 2, 5000, 200, 500, scenarios, 1000, 4, 16, 5_000, false, 3,
@@ -85,6 +89,7 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-2c-1MiB-binary-np", MessageKind.BINARY, 1024 * 1024, 2, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-utf8-np", MessageKind.TEXT_UTF8, 1024 * 1024, 2, 1));
 		scenarios.add(new Scenario("echo-1c-16MiB-binary-np", MessageKind.BINARY, 16 * 1024 * 1024 - 64, 1, 1));
+		scenarios.add(new Scenario(JSON_SCENARIO, MessageKind.TEXT_JSON, 1024, 64, 16));
 		return new Settings("full", 3, 5000, 2000, 5000, scenarios, 1000, 4, 32, 19_000, true, scenarios.size(),
 				new Fanout(19_000, 10, 1000, 100, 5000));
 	}

@@ -7,10 +7,12 @@ import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 
 /**
  * The wsboot engine alone: {@code /echo} sends every message back, {@code /broadcast} sends it to
- * every session of {@code /broadcast} through {@link WsServer#broadcast}, which encodes once.
+ * every session of {@code /broadcast} through {@link WsServer#broadcast}, which encodes once. Text
+ * is handled as its UTF-8 bytes ({@link WsText}), never decoded, as a relay would.
  * Arguments: port, then {@code io} or {@code executor} for the handler execution mode.
  */
 public final class WsbootPeer {
@@ -39,7 +41,7 @@ public final class WsbootPeer {
 			.config(config)
 			.endpoint("/echo", new WsHandler() {
 				@Override
-				public void onText(WsSession session, String text) {
+				public void onText(WsSession session, WsText text) {
 					session.sendText(text);
 				}
 
@@ -50,7 +52,7 @@ public final class WsbootPeer {
 			})
 			.endpoint("/broadcast", new WsHandler() {
 				@Override
-				public void onText(WsSession session, String text) {
+				public void onText(WsSession session, WsText text) {
 					WsServer server = self.get();
 					server.broadcast(server.sessions("/broadcast"), text);
 				}
