@@ -1,0 +1,148 @@
+package dev.wsboot.benchmarks.micro;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+import dev.wsboot.engine.LimitsConfig;
+import dev.wsboot.engine.WsText;
+import dev.wsboot.engine.internal.protocol.FrameDecoder;
+import dev.wsboot.engine.internal.protocol.MessageAssembler;
+import dev.wsboot.engine.internal.protocol.MessageListener;
+
+/**
+ * Whole messages out of masked client frames, as the engine reads them: framing, unmasking, the
+ * message buffer and, for text, UTF-8 validation (RFC 6455 §8.1). One operation is one message of
+ * {@code size} payload bytes. Binary is the floor that text should come close to; text to a
+ * handler of bytes ({@link WsText}) adds only validation, text to a String handler adds decoding.
+ */
+@State(Scope.Thread)
+public class MessageAssemblyBenchmark {
+
+	static final int FRAMES = 64;
+
+	private static final int MASK = 0x37fa213d;
+
+	// 1-, 2-, 3- and 4-byte sequences between short ASCII runs, as the echo scenarios send.
+	private static final String MIXED = "héllo wörld €uro 𝄞 ключ 日本語 ";
+
+	@Param({ "1024", "16384" })
+	public int size;
+
+	private ByteBuffer binary;
+
+	private ByteBuffer text;
+
+	private FrameDecoder bytes;
+
+	private FrameDecoder strings;
+
+	@Setup
+	public void setUp(Blackhole blackhole) {
+		byte[] random = new byte[this.size];
+		new Random(this.size).nextBytes(random);
+		this.binary = frames(0x82, random);
+		this.text = frames(0x81, mixed(this.size));
+		LimitsConfig limits = LimitsConfig.builder().maxMessageSize(this.size).maxFrameSize(this.size).build();
+		byte[] scratch = new byte[64 * 1024];
+		this.bytes = new FrameDecoder(new MessageAssembler(new Sink(blackhole, false), limits, scratch), limits, 0);
+		this.strings = new FrameDecoder(new MessageAssembler(new Sink(blackhole, true), limits, scratch), limits, 0);
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(FRAMES)
+	public void binary() {
+		this.binary.clear();
+		this.bytes.decode(this.binary);
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(FRAMES)
+	public void textAsBytes() {
+		this.text.clear();
+		this.bytes.decode(this.text);
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(FRAMES)
+	public void textAsString() {
+		this.text.clear();
+		this.strings.decode(this.text);
+	}
+
+	private static ByteBuffer frames(int firstByte, byte[] payload) {
+		int size = payload.length;
+		int header = (size < 126) ? 2 : (size < 65536) ? 4 : 10;
+		ByteBuffer out = ByteBuffer.allocateDirect(FRAMES * (header + 4 + size));
+		for (int f = 0; f < FRAMES; f++) {
+			out.put((byte) firstByte);
+			if (size < 126) {
+				out.put((byte) (0x80 | size));
+			}
+			else {
+				out.put((byte) (0x80 | 126)).putShort((short) size);
+			}
+			out.putInt(MASK);
+			for (int i = 0; i < size; i++) {
+				out.put((byte) (payload[i] ^ (MASK >>> (24 - 8 * (i & 3)))));
+			}
+		}
+		return out.flip();
+	}
+
+	/** Whole characters of {@link #MIXED} while they fit, then ASCII letters to the exact size. */
+	private static byte[] mixed(int size) {
+		byte[] text = new byte[size];
+		int at = 0;
+		fill: while (true) {
+			for (int cp : MIXED.codePoints().toArray()) {
+				byte[] bytes = Character.toString(cp).getBytes(StandardCharsets.UTF_8);
+				if (at + bytes.length > size) {
+					break fill;
+				}
+				System.arraycopy(bytes, 0, text, at, bytes.length);
+				at += bytes.length;
+			}
+		}
+		for (int i = 0; at < size; i++, at++) {
+			text[at] = (byte) ('a' + (i % 26));
+		}
+		return text;
+	}
+
+	/** Consumes each message, decoding text first when it stands for a String handler. */
+	private record Sink(Blackhole blackhole, boolean decode) implements MessageListener {
+
+		@Override
+		public void onText(WsText text) {
+			this.blackhole.consume(this.decode ? text.toString() : text);
+		}
+
+		@Override
+		public void onBinary(byte[] data) {
+			this.blackhole.consume(data);
+		}
+
+		@Override
+		public void onPing(byte[] payload) {
+		}
+
+		@Override
+		public void onPong(byte[] payload) {
+		}
+
+		@Override
+		public void onClose(int code, String reason) {
+		}
+
+	}
+
+}
