@@ -111,6 +111,32 @@ class TextBytesTests {
 	}
 
 	@Test
+	void aStringHandlerGetsFragmentedTextDecodedAndInvalidTextNever() throws IOException {
+		byte[] utf8 = MIXED.getBytes(StandardCharsets.UTF_8);
+		try (RawClient client = RawClient.open(server.port(), "/string")) {
+			client.send(RawClient.frame(false, 0x1, Arrays.copyOfRange(utf8, 0, 2)));
+			client.send(RawClient.frame(true, 0x0, Arrays.copyOfRange(utf8, 2, utf8.length)));
+			client.assertReceivesText(MIXED.length() + ":" + MIXED);
+		}
+		// Decoded in one pass when the frame is whole: a U+FFFD the decoder would substitute for
+		// the overlong C0 80 must still fail the connection (RFC 6455 §8.1).
+		for (byte[] bad : List.of(new byte[] { 'o', 'k', (byte) 0xC0, (byte) 0x80 }, new byte[] { 'o', 'k', (byte) 0xE2, (byte) 0x82 })) {
+			try (RawClient client = RawClient.open(server.port(), "/string")) {
+				client.sendFrame(0x81, bad);
+				assertThat(client.readClose().closeCode()).isEqualTo(1007);
+			}
+		}
+	}
+
+	@Test
+	void aStringHandlerGetsAnHonestReplacementCharacter() throws IOException {
+		try (RawClient client = RawClient.open(server.port(), "/string")) {
+			client.sendText("sent as is: \uFFFD");
+			client.assertReceivesText("13:sent as is: \uFFFD");
+		}
+	}
+
+	@Test
 	void aBroadcastTextReachesEverySessionWithTheSameBytes() throws IOException {
 		byte[] utf8 = MIXED.getBytes(StandardCharsets.UTF_8);
 		try (RawClient one = RawClient.open(server.port(), "/broadcast");

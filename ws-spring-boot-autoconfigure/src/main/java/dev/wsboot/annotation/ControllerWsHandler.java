@@ -52,16 +52,26 @@ final class ControllerWsHandler implements WsHandler {
 		call(this.methods.connect(), session, null, this.connectTimer);
 	}
 
-	/** The bytes reach the method's resolver, which decodes them only for a String parameter. */
+	/**
+	 * Whether the text method reads bytes ({@code WsText} or a converted type): then the engine
+	 * delivers them undecoded; for a {@code String} parameter it decodes them, in one pass.
+	 */
 	@Override
-	public void onText(WsSession session, WsText text) {
-		onMessage(this.methods.text(), session, text, "text");
+	public boolean textAsBytes() {
+		HandlerMethod text = this.methods.text();
+		return text != null && text.isTextAsBytes();
 	}
 
-	/** For a caller that has only the String (a decorator that decoded it). */
+	@Override
+	public void onText(WsSession session, WsText text) {
+		HandlerMethod method = this.methods.text();
+		onMessage(method, session, (method == null || method.isTextAsBytes()) ? text : text.toString(), "text");
+	}
+
 	@Override
 	public void onText(WsSession session, String text) {
-		onText(session, WsText.of(text));
+		HandlerMethod method = this.methods.text();
+		onMessage(method, session, (method != null && method.isTextAsBytes()) ? WsText.of(text) : text, "text");
 	}
 
 	@Override

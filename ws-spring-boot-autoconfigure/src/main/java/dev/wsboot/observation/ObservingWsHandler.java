@@ -67,6 +67,12 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 		onMessage(session, "text", text.length(), () -> this.delegate.onText(session, text));
 	}
 
+	/** Text reaches the delegate as it wants it: as bytes or decoded. */
+	@Override
+	public boolean textAsBytes() {
+		return this.delegate.textAsBytes();
+	}
+
 	/** The bytes go to the delegate as they came: a decorator never decodes the text. */
 	@Override
 	public void onText(WsSession session, WsText text) throws Exception {

@@ -32,6 +32,9 @@ public final class MessageAssembler implements FrameListener {
 	/** Null unless permessage-deflate was agreed. */
 	private final @Nullable MessageInflater inflater;
 
+	/** Whether text is delivered decoded, to a handler that takes Strings, rather than as bytes. */
+	private final boolean decodeText;
+
 	/** Whether the data message in progress is compressed. */
 	private boolean compressed;
 
@@ -60,8 +63,9 @@ public final class MessageAssembler implements FrameListener {
 	 * @param listener receives the messages
 	 * @param limits its {@link LimitsConfig#maxMessageSize()} is the largest message accepted, over
 	 * all its fragments; larger ones fail with 1009
-	 * @param scratch a buffer that may be used during a single {@link FrameDecoder#decode} call;
-	 * shared by all connections of one thread, never kept between calls
+	 * @param scratch a buffer that may be used during a single {@link FrameDecoder#decode} call to
+	 * decode a text frame that arrived whole, saving a copy; shared by all connections of one
+	 * thread, never kept between calls
 	 */
 	public MessageAssembler(MessageListener listener, LimitsConfig limits, byte[] scratch) {
 		this(listener, limits, scratch, null);
@@ -69,9 +73,19 @@ public final class MessageAssembler implements FrameListener {
 
 	/**
 	 * @param inflater decompresses messages with RSV1 set, or null if permessage-deflate was not
-	 * agreed; the scratch buffer then holds unmasked compressed bytes on their way into it
+	 * agreed; the scratch buffer then also holds unmasked compressed bytes on their way into it
 	 */
 	public MessageAssembler(MessageListener listener, LimitsConfig limits, byte[] scratch, @Nullable MessageInflater inflater) {
+		this(listener, limits, scratch, inflater, false);
+	}
+
+	/**
+	 * @param decodeText whether text messages go to {@link MessageListener#onText(String, int)}
+	 * decoded, rather than to {@link MessageListener#onText(WsText)} as bytes
+	 */
+	public MessageAssembler(MessageListener listener, LimitsConfig limits, byte[] scratch, @Nullable MessageInflater inflater,
+			boolean decodeText) {
+		this.decodeText = decodeText;
 		this.listener = listener;
 		this.maxMessageSize = limits.maxMessageSize();
 		this.scratch = scratch;
@@ -144,6 +158,11 @@ public final class MessageAssembler implements FrameListener {
 			inflatePayload(source, length, mask, maskIndex);
 			return;
 		}
+		if (this.decodeText && this.frameOpcode == Opcode.TEXT && this.frameFin && length == this.frameLength
+				&& length <= this.scratch.length) {
+			deliverWholeTextFrame(source, length, mask);
+			return;
+		}
 		if (this.message == null || this.message.length < this.frameEnd) {
 			grow(this.frameEnd);
 		}
@@ -170,6 +189,31 @@ public final class MessageAssembler implements FrameListener {
 			done += n;
 		}
 		this.messageLength += length;
+	}
+
+	/**
+	 * The common case of a text message in one frame that arrived whole, for a handler of
+	 * Strings: decode it from the scratch buffer and skip the message buffer allocated for it.
+	 */
+	private void deliverWholeTextFrame(ByteBuffer source, int length, int mask) {
+		source.get(this.scratch, 0, length);
+		Masking.unmask(this.scratch, 0, length, mask, 0);
+		// One pass instead of two: the JDK's decoder replaces every malformed sequence (overlong
+		// forms, surrogates, code points past U+10FFFF: RFC 3629 §3) with U+FFFD, so a result
+		// without U+FFFD proves the bytes valid. Only a message containing U+FFFD, sent or
+		// substituted, goes through our validator to tell which. The whole frame is here, so
+		// failing after decoding fails as early as failing at the bad byte would.
+		String text = new String(this.scratch, 0, length, StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') >= 0) {
+			validateText(this.scratch, 0, length);
+			if (!this.utf8.isComplete()) {
+				throw incompleteText();
+			}
+		}
+		this.messageOpcode = -1;
+		// Marks the frame as already delivered for onFrameEnd.
+		this.frameOpcode = -1;
+		this.listener.onText(text, length);
 	}
 
 	private void validateText(byte[] data, int offset, int length) {
@@ -212,9 +256,7 @@ public final class MessageAssembler implements FrameListener {
 			if (!this.utf8.isComplete()) {
 				throw incompleteText();
 			}
-			// The buffer was made for this message alone, and a message in one frame fills it:
-			// the text takes it over, validated above, without a copy.
-			this.listener.onText(WsText.ofTrustedUtf8(data, 0, length));
+			deliverText(data, length);
 		}
 		else {
 			this.listener.onBinary((length == data.length) ? data : Arrays.copyOf(data, length));
@@ -232,10 +274,23 @@ public final class MessageAssembler implements FrameListener {
 			if (!this.utf8.isComplete()) {
 				throw incompleteText();
 			}
-			this.listener.onText(WsText.ofTrustedUtf8(data, 0, length));
+			deliverText(data, length);
 		}
 		else {
 			this.listener.onBinary((length == data.length) ? data : Arrays.copyOf(data, length));
+		}
+	}
+
+	/**
+	 * A validated text message from a buffer made for it alone: decoded for a handler of Strings,
+	 * or taken over by a {@link WsText} without a copy.
+	 */
+	private void deliverText(byte[] data, int length) {
+		if (this.decodeText) {
+			this.listener.onText(new String(data, 0, length, StandardCharsets.UTF_8), length);
+		}
+		else {
+			this.listener.onText(WsText.ofTrustedUtf8(data, 0, length));
 		}
 	}
 

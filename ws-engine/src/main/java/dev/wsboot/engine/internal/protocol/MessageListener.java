@@ -13,6 +13,15 @@ public interface MessageListener {
 	 */
 	void onText(WsText text);
 
+	/**
+	 * A complete, validated text message, decoded: delivered instead of {@link #onText(WsText)}
+	 * when the assembler was asked to decode. The default encodes it again.
+	 * @param size the message's length in UTF-8 bytes, as it came on the wire (uncompressed)
+	 */
+	default void onText(String text, int size) {
+		onText(WsText.of(text));
+	}
+
 	void onBinary(byte[] data);
 
 	void onPing(byte[] payload);

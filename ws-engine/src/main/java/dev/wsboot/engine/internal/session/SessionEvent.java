@@ -60,6 +60,24 @@ sealed interface SessionEvent {
 
 	}
 
+	/**
+	 * The text decoded, for a handler that takes a String ({@link WsHandler#textAsBytes()} false).
+	 * @param size the message's payload bytes on the wire (its UTF-8 length)
+	 */
+	record DecodedText(String text, int size) implements SessionEvent {
+
+		@Override
+		public void deliverTo(WsHandler handler, WsSession session) throws Exception {
+			handler.onText(session, this.text);
+		}
+
+		@Override
+		public boolean isMessage() {
+			return true;
+		}
+
+	}
+
 	record Binary(byte[] data) implements SessionEvent {
 
 		@Override
