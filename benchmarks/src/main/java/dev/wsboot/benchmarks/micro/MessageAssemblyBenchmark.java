@@ -1,7 +1,6 @@
 package dev.wsboot.benchmarks.micro;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,9 +31,6 @@ public class MessageAssemblyBenchmark {
 
 	private static final int MASK = 0x37fa213d;
 
-	// 1-, 2-, 3- and 4-byte sequences between short ASCII runs, as the echo scenarios send.
-	private static final String MIXED = "héllo wörld €uro 𝄞 ключ 日本語 ";
-
 	@Param({ "1024", "16384" })
 	public int size;
 
@@ -51,7 +47,7 @@ public class MessageAssemblyBenchmark {
 		byte[] random = new byte[this.size];
 		new Random(this.size).nextBytes(random);
 		this.binary = frames(0x82, random);
-		this.text = frames(0x81, mixed(this.size));
+		this.text = frames(0x81, Utf8ValidationBenchmark.text(Utf8ValidationBenchmark.MIXED, this.size));
 		LimitsConfig limits = LimitsConfig.builder().maxMessageSize(this.size).maxFrameSize(this.size).build();
 		byte[] scratch = new byte[64 * 1024];
 		this.bytes = new FrameDecoder(new MessageAssembler(new Sink(blackhole), limits, scratch), limits, 0);
@@ -97,26 +93,6 @@ public class MessageAssemblyBenchmark {
 			}
 		}
 		return out.flip();
-	}
-
-	/** Whole characters of {@link #MIXED} while they fit, then ASCII letters to the exact size. */
-	private static byte[] mixed(int size) {
-		byte[] text = new byte[size];
-		int at = 0;
-		fill: while (true) {
-			for (int cp : MIXED.codePoints().toArray()) {
-				byte[] bytes = Character.toString(cp).getBytes(StandardCharsets.UTF_8);
-				if (at + bytes.length > size) {
-					break fill;
-				}
-				System.arraycopy(bytes, 0, text, at, bytes.length);
-				at += bytes.length;
-			}
-		}
-		for (int i = 0; at < size; i++, at++) {
-			text[at] = (byte) ('a' + (i % 26));
-		}
-		return text;
 	}
 
 	/** Consumes each message. */
