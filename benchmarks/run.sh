@@ -13,7 +13,7 @@ case "$variant" in
   cluster) main=dev.wsboot.benchmarks.ClusterSuite; modules=benchmarks,sample-app; args=() ;;
   alloc) main=dev.wsboot.benchmarks.AllocationProbe; modules=benchmarks,sample-app
     args=(--recording "$PWD/benchmarks/target/alloc.jfr" --out docs/benchmarks/allocations.md)
-    export BENCH_SERVER_JVM_ARGS="-XX:StartFlightRecording=filename=$PWD/benchmarks/target/alloc.jfr,settings=$PWD/benchmarks/src/main/jfr/alloc.jfc,dumponexit=true" ;;
+    export BENCH_SERVER_JVM_ARGS="-XX:StartFlightRecording=settings=$PWD/benchmarks/src/main/jfr/alloc.jfc" ;;
   *) echo "usage: $0 [--quick|--full|cluster|alloc]" >&2; exit 2 ;;
 esac
 # maven.test.skip: tests are not even compiled, so half-finished test code elsewhere cannot block a run.

@@ -81,6 +81,7 @@ public final class AllocationProbe {
 				LoadResult result;
 				try (ServerProcess server = ServerProcess.start(peer, repo.resolve("benchmarks/target/bench-logs"))) {
 					result = load(server, scenarioId, quick, window);
+					dump(server.pid(), recording);
 				}
 				waitForRecording(recording);
 				Allocations allocations = Allocations.read(recording, window);
@@ -122,6 +123,18 @@ public final class AllocationProbe {
 		return new EchoLoad(new Connector(server.port(), "/echo", false),
 				new FrameTemplate(scenario.kind(), scenario.size()), scenario.connections(), scenario.depth())
 			.run(WARMUP_MILLIS, MEASURE_MILLIS, cpu);
+	}
+
+	/**
+	 * Writes the recording while the server still runs: one that takes longer to stop than the
+	 * harness waits (a Spring application's graceful shutdown) would never write it on exit.
+	 */
+	private static void dump(long pid, Path recording) throws IOException, InterruptedException {
+		Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "JFR.dump", "filename=" + recording)
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		jcmd.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
 	/** The JVM writes the recording as it exits; the process may be gone a moment before the file is complete. */

@@ -10,6 +10,7 @@ import java.util.function.DoubleSupplier;
 import dev.wsboot.benchmarks.client.BroadcastLoad;
 import dev.wsboot.benchmarks.client.Connector;
 import dev.wsboot.benchmarks.client.EchoLoad;
+import dev.wsboot.benchmarks.client.JsonOrder;
 import dev.wsboot.benchmarks.client.FrameTemplate;
 import dev.wsboot.benchmarks.client.IdleHold;
 import dev.wsboot.benchmarks.client.LoadResult;
@@ -210,14 +211,14 @@ public final class BenchmarkSuite {
 			List<Scenario> scenarios = this.settings.scenarios(rep)
 				.stream()
 				.filter((scenario) -> peer.websocket() || !scenario.deflate())
+				.filter((scenario) -> scenario.kind() != MessageKind.TEXT_JSON || Peers.servesJson(peer))
 				.toList();
 			warmUp(server, scenarios);
 			for (Scenario scenario : scenarios) {
-				Connector connector = scenario.deflate() ? new Connector(server.port(), "/echo", false, true) : echo;
 				this.results.client(scenario.id(), this.client.name(scenario.deflate()));
-				measure(scenario.id(), peer, echo(server, connector,
-						new FrameTemplate(scenario.kind(), scenario.size(), scenario.deflate()), scenario.connections(),
-						scenario.depth(), this.settings.warmupMillis(), this.settings.measureMillis()));
+				measure(scenario.id(), peer, echo(server, connector(server, scenario), template(scenario),
+						scenario.connections(), scenario.depth(), this.settings.warmupMillis(),
+						this.settings.measureMillis()));
 			}
 			boolean once = rep == 0;
 			boolean broadcasts = peer.websocket() && (once || this.settings.repetitions() > 2);
@@ -386,9 +387,18 @@ public final class BenchmarkSuite {
 	}
 
 	private EchoLoad echoLoad(ServerProcess server, Scenario scenario) {
-		Connector connector = new Connector(server.port(), "/echo", !server.peer().websocket(), scenario.deflate());
-		return new EchoLoad(connector, new FrameTemplate(scenario.kind(), scenario.size(), scenario.deflate()),
-				scenario.connections(), scenario.depth());
+		return new EchoLoad(connector(server, scenario), template(scenario), scenario.connections(), scenario.depth());
+	}
+
+	/** {@code /json} for the typed JSON echo, {@code /echo} for every other echo. */
+	private static Connector connector(ServerProcess server, Scenario scenario) {
+		String path = (scenario.kind() == MessageKind.TEXT_JSON) ? "/json" : "/echo";
+		return new Connector(server.port(), path, !server.peer().websocket(), scenario.deflate());
+	}
+
+	private static FrameTemplate template(Scenario scenario) {
+		return (scenario.kind() == MessageKind.TEXT_JSON) ? JsonOrder.template(scenario.size())
+				: new FrameTemplate(scenario.kind(), scenario.size(), scenario.deflate());
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.wsboot.sample;
 
 import dev.wsboot.annotation.OnMessage;
 import dev.wsboot.annotation.WsController;
+import dev.wsboot.engine.WsText;
 
 /**
  * {@code /echo}: answers every text message with the same text and every binary message with
@@ -10,8 +11,9 @@ import dev.wsboot.annotation.WsController;
 @WsController("/echo")
 class EchoController {
 
+	/** Text as its UTF-8 bytes: validated on arrival, sent back without decoding or encoding. */
 	@OnMessage
-	String text(String message) {
+	WsText text(WsText message) {
 		return message;
 	}
 

@@ -55,6 +55,19 @@ class SampleEndpointsTests {
 	}
 
 	@Test
+	void jsonReadsAnOrderAndAnswersWithTheSameJson() throws Exception {
+		String order = "{\"id\":\"o-1\",\"customer\":\"c-42\",\"currency\":\"EUR\",\"express\":true,"
+				+ "\"lines\":[{\"sku\":\"SKU-1\",\"name\":\"thé 日本\",\"quantity\":2,\"priceCents\":1999}],"
+				+ "\"tags\":[\"gift\"],\"totalCents\":3998}";
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/json")) {
+			client.sendText(order);
+			assertThat(client.nextText()).isEqualTo(order);
+			client.sendText("not an order");
+			assertThat(client.awaitClose().code()).isEqualTo(1003);
+		}
+	}
+
+	@Test
 	void broadcastSendsEachMessageToEveryClientOnThePathSenderIncluded() throws Exception {
 		try (WsTestConnection alice = WsTestConnection.connect(this.port, "/broadcast");
 				WsTestConnection bob = WsTestConnection.connect(this.port, "/broadcast");

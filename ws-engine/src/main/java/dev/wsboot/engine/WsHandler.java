@@ -24,12 +24,34 @@ public interface WsHandler {
 		return true;
 	}
 
+	/**
+	 * Whether text messages reach {@link #onText(WsSession, WsText)} as bytes, or
+	 * {@link #onText(WsSession, String)} decoded. Decoded, the engine makes the String in one pass
+	 * over the bytes as they lie in its read buffer (RFC 6455 §8.1 validation included), cheaper
+	 * than validating bytes and decoding them after. The default answers whether this handler's
+	 * class overrides the {@code WsText} method, so existing String handlers keep their speed; a
+	 * decorator answers for the handler it wraps. Asked once per connection, at the open.
+	 */
+	default boolean textAsBytes() {
+		return TextMethods.takesBytes(getClass());
+	}
+
 	/** The handshake completed; the session can send. */
 	default void onOpen(WsSession session) throws Exception {
 	}
 
 	/** A complete text message arrived, fragments joined and UTF-8 validated. */
 	default void onText(WsSession session, String text) throws Exception {
+	}
+
+	/**
+	 * A complete text message arrived, as its UTF-8 bytes: fragments joined and validated.
+	 * Override this one to relay, echo or parse the bytes without decoding them
+	 * ({@link WsSession#sendText(WsText)} sends them as they are). The default decodes the text
+	 * and calls {@link #onText(WsSession, String)}.
+	 */
+	default void onText(WsSession session, WsText text) throws Exception {
+		onText(session, text.toString());
 	}
 
 	/** A complete binary message arrived, fragments joined. The array belongs to the handler. */

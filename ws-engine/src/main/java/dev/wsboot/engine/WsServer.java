@@ -189,6 +189,14 @@ public final class WsServer {
 		return this.core.broadcast(sessions, text, (session) -> session.sendText(text));
 	}
 
+	/**
+	 * Sends one text message already in UTF-8 to many sessions, as {@link #broadcast(Iterable, String)}
+	 * does, without encoding it: the frame is made from its bytes.
+	 */
+	public int broadcast(Iterable<? extends WsSession> sessions, WsText text) {
+		return this.core.broadcast(sessions, text, (session) -> session.sendText(text));
+	}
+
 	/** Sends one binary message to many sessions, encoding the frame once, as text is. */
 	public int broadcast(Iterable<? extends WsSession> sessions, byte[] data) {
 		return this.core.broadcast(sessions, data, (session) -> session.sendBinary(data));

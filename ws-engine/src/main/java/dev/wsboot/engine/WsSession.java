@@ -63,6 +63,16 @@ public interface WsSession {
 	 */
 	boolean sendText(String text);
 
+	/**
+	 * Queues a text message of bytes already known to be valid UTF-8: framed as they are, neither
+	 * decoded nor encoded again, so relaying or echoing a received {@link WsText} costs a copy
+	 * into the frame at most. The default sends {@link WsText#toString()}, for sessions that are
+	 * not the engine's. @return as for {@link #sendText(String)}
+	 */
+	default boolean sendText(WsText text) {
+		return sendText(text.toString());
+	}
+
 	/** Queues a binary message; the array is copied. @return as for {@link #sendText} */
 	boolean sendBinary(byte[] data);
 

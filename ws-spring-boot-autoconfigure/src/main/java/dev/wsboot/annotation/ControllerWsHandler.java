@@ -6,6 +6,7 @@ import java.util.function.LongConsumer;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,9 +52,26 @@ final class ControllerWsHandler implements WsHandler {
 		call(this.methods.connect(), session, null, this.connectTimer);
 	}
 
+	/**
+	 * Whether the text method reads bytes ({@code WsText} or a converted type): then the engine
+	 * delivers them undecoded; for a {@code String} parameter it decodes them, in one pass.
+	 */
+	@Override
+	public boolean textAsBytes() {
+		HandlerMethod text = this.methods.text();
+		return text != null && text.isTextAsBytes();
+	}
+
+	@Override
+	public void onText(WsSession session, WsText text) {
+		HandlerMethod method = this.methods.text();
+		onMessage(method, session, (method == null || method.isTextAsBytes()) ? text : text.toString(), "text");
+	}
+
 	@Override
 	public void onText(WsSession session, String text) {
-		onMessage(this.methods.text(), session, text, "text");
+		HandlerMethod method = this.methods.text();
+		onMessage(method, session, (method != null && method.isTextAsBytes()) ? WsText.of(text) : text, "text");
 	}
 
 	@Override

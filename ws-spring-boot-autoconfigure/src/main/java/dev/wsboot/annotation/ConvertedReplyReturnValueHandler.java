@@ -5,9 +5,10 @@ import dev.wsboot.engine.WsSession;
 import org.springframework.core.MethodParameter;
 
 /**
- * Any other declared type: written as text by the {@link WsMessageConverter}. A value that turns
- * out to be a {@code String}, {@code byte[]} or {@code ByteBuffer} (from a method declared to
- * return {@code Object}) is sent as it is, as the raw types are.
+ * Any other declared type: written as text by the {@link WsMessageConverter}, straight to UTF-8
+ * bytes that are sent as they are. A value that turns out to be a {@code String}, {@link WsText},
+ * {@code byte[]} or {@code ByteBuffer} (from a method declared to return {@code Object}) is sent
+ * as it is, as the raw types are.
  */
 final class ConvertedReplyReturnValueHandler implements WsReturnValueHandler {
 
@@ -26,7 +27,7 @@ final class ConvertedReplyReturnValueHandler implements WsReturnValueHandler {
 	@Override
 	public void handleReturnValue(Object returnValue, MethodParameter returnType, WsSession session) {
 		if (!RawReplyReturnValueHandler.send(returnValue, session)) {
-			session.sendText(this.converter.write(returnValue));
+			session.sendText(this.converter.writeText(returnValue));
 		}
 	}
 

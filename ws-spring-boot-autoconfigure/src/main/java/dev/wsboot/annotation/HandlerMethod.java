@@ -31,11 +31,17 @@ final class HandlerMethod {
 	/** For {@link OnMessage}: whether it takes binary messages; for other events: unused. */
 	private final boolean binary;
 
+	/**
+	 * For a text {@link OnMessage}: whether it reads the message's bytes ({@code WsText} or a
+	 * converted type) rather than a {@code String}.
+	 */
+	private final boolean textAsBytes;
+
 	/** For {@link OnError}: the errors it accepts. */
 	private final Class<?> errorType;
 
 	HandlerMethod(Object bean, Method method, MethodParameter[] parameters, WsArgumentResolver[] resolvers,
-			WsReturnValueHandler returnValueHandler, boolean binary, Class<?> errorType) {
+			WsReturnValueHandler returnValueHandler, boolean binary, boolean textAsBytes, Class<?> errorType) {
 		this.bean = bean;
 		this.method = method;
 		this.parameters = parameters;
@@ -43,12 +49,17 @@ final class HandlerMethod {
 		this.returnType = new HandlerMethodParameter(method, -1);
 		this.returnValueHandler = returnValueHandler;
 		this.binary = binary;
+		this.textAsBytes = textAsBytes;
 		this.errorType = errorType;
 		this.method.setAccessible(true);
 	}
 
 	boolean isBinary() {
 		return this.binary;
+	}
+
+	boolean isTextAsBytes() {
+		return this.textAsBytes;
 	}
 
 	boolean accepts(Throwable error) {

@@ -80,8 +80,11 @@ final class HandlerMethodFactory {
 					+ "or another type read from JSON text");
 		}
 		boolean binary = event == OnMessage.class && MessageArgumentResolver.isBinary(payload.getParameterType());
+		// A String parameter gets the text decoded by the engine in one pass; WsText and
+		// converted types read the bytes, never decoded.
+		boolean textAsBytes = event == OnMessage.class && !binary && payload.getParameterType() != String.class;
 		Class<?> errorType = (event == OnError.class && payload != null) ? payload.getParameterType() : Throwable.class;
-		return new HandlerMethod(bean, method, parameters, resolvers, returnValueHandlerOf(method), binary, errorType);
+		return new HandlerMethod(bean, method, parameters, resolvers, returnValueHandlerOf(method), binary, textAsBytes, errorType);
 	}
 
 	private WsArgumentResolver resolverOf(MethodParameter parameter, Class<? extends Annotation> event) {

@@ -3,12 +3,14 @@ package dev.wsboot.annotation;
 import java.nio.ByteBuffer;
 
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 
 import org.springframework.core.MethodParameter;
 
 /**
- * The message of an {@link OnMessage} method as it arrived: {@code String} for text,
- * {@code byte[]} or a {@code ByteBuffer} over it for binary.
+ * The message of an {@link OnMessage} method as it arrived: {@link WsText} (its UTF-8 bytes) or
+ * {@code String} (decoded from them, only for such a parameter) for text, {@code byte[]} or a
+ * {@code ByteBuffer} over it for binary.
  */
 final class MessageArgumentResolver implements PayloadArgumentResolver {
 
@@ -19,11 +21,15 @@ final class MessageArgumentResolver implements PayloadArgumentResolver {
 
 	@Override
 	public Object resolveArgument(MethodParameter parameter, WsSession session, Object payload) {
-		return (parameter.getParameterType() == ByteBuffer.class) ? ByteBuffer.wrap((byte[]) payload) : payload;
+		Class<?> type = parameter.getParameterType();
+		if (type == String.class) {
+			return payload.toString();
+		}
+		return (type == ByteBuffer.class) ? ByteBuffer.wrap((byte[]) payload) : payload;
 	}
 
 	static boolean isRaw(Class<?> type) {
-		return type == String.class || isBinary(type);
+		return type == String.class || type == WsText.class || isBinary(type);
 	}
 
 	static boolean isBinary(Class<?> type) {

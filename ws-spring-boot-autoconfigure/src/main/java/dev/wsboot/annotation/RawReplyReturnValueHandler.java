@@ -3,10 +3,11 @@ package dev.wsboot.annotation;
 import java.nio.ByteBuffer;
 
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 
 import org.springframework.core.MethodParameter;
 
-/** {@code String} sent as text, {@code byte[]} and {@code ByteBuffer} as binary. */
+/** {@code String} and {@link WsText} sent as text, {@code byte[]} and {@code ByteBuffer} as binary. */
 final class RawReplyReturnValueHandler implements WsReturnValueHandler {
 
 	@Override
@@ -21,7 +22,10 @@ final class RawReplyReturnValueHandler implements WsReturnValueHandler {
 
 	/** Sends a value of one of the raw types; false if it is of another type. */
 	static boolean send(Object value, WsSession session) {
-		if (value instanceof String text) {
+		if (value instanceof WsText text) {
+			session.sendText(text);
+		}
+		else if (value instanceof String text) {
 			session.sendText(text);
 		}
 		else if (value instanceof byte[] data) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 import dev.wsboot.server.WsHandlerDecorator;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -68,6 +69,29 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 	public void onText(WsSession session, String text) throws Exception {
 		if (this.observeMessages) {
 			onMessage(session, "text", text.length(), () -> this.delegate.onText(session, text));
+			return;
+		}
+		Observation connection = connection(session);
+		try (Observation.Scope scope = connection.openScope()) {
+			this.delegate.onText(session, text);
+		}
+		catch (Exception ex) {
+			connection.error(ex);
+			throw ex;
+		}
+	}
+
+	/** Text reaches the delegate as it wants it: as bytes or decoded. */
+	@Override
+	public boolean textAsBytes() {
+		return this.delegate.textAsBytes();
+	}
+
+	/** The bytes go to the delegate as they came: a decorator never decodes the text. */
+	@Override
+	public void onText(WsSession session, WsText text) throws Exception {
+		if (this.observeMessages) {
+			onMessage(session, "text", text.byteLength(), () -> this.delegate.onText(session, text));
 			return;
 		}
 		Observation connection = connection(session);

@@ -16,7 +16,9 @@ public class WsMessageObservationContext extends Observation.Context {
 
 	/**
 	 * @param messageType {@code text} or {@code binary}
-	 * @param size the payload size: UTF-16 characters for text, bytes for binary
+	 * @param size the payload size: bytes for binary; for text, UTF-8 bytes when the handler reads
+	 * bytes ({@code WsText}), UTF-16 characters when it takes a String (counting bytes would mean
+	 * encoding it again)
 	 */
 	public WsMessageObservationContext(WsSession session, String messageType, int size) {
 		this.session = session;
@@ -33,7 +35,10 @@ public class WsMessageObservationContext extends Observation.Context {
 		return this.messageType;
 	}
 
-	/** The payload size: UTF-16 characters for text, bytes for binary. */
+	/**
+	 * The payload size: bytes for binary; for text, UTF-8 bytes when the handler reads bytes,
+	 * UTF-16 characters when it takes a String.
+	 */
 	public int getSize() {
 		return this.size;
 	}

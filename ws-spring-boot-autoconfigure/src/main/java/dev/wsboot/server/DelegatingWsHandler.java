@@ -3,6 +3,7 @@ package dev.wsboot.server;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 
 /**
  * A {@link WsHandler} that passes every call to another; the base of what a
@@ -50,6 +51,22 @@ public abstract class DelegatingWsHandler implements WsHandlerDecorator.Decorate
 
 	@Override
 	public void onText(WsSession session, String text) throws Exception {
+		if (!wraps(session)) {
+			this.delegate.onText(session, text);
+			return;
+		}
+		around(session, () -> this.delegate.onText(session, text));
+	}
+
+	/** Text reaches the delegate as it wants it: as bytes or decoded. */
+	@Override
+	public boolean textAsBytes() {
+		return this.delegate.textAsBytes();
+	}
+
+	/** The bytes go to the delegate as they came: a decorator never decodes the text. */
+	@Override
+	public void onText(WsSession session, WsText text) throws Exception {
 		if (!wraps(session)) {
 			this.delegate.onText(session, text);
 			return;

@@ -8,6 +8,7 @@ import dev.wsboot.broadcast.WsBroadcaster;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandshakeInterceptor;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -23,7 +24,8 @@ import org.springframework.core.annotation.Order;
 @Import({ TestControllers.ChatController.class, TestControllers.JsonController.class,
 		TestControllers.BinaryController.class, TestControllers.ErrorController.class,
 		TestControllers.UnhandledController.class, TestControllers.RoomController.class,
-		TestControllers.SecureController.class, TestControllers.ProtocolController.class })
+		TestControllers.SecureController.class, TestControllers.ProtocolController.class,
+		TestControllers.RelayController.class })
 public class TestControllers {
 
 	/** Close statuses seen by @OnDisconnect methods, with the client id. */
@@ -95,6 +97,17 @@ public class TestControllers {
 		@OnMessage
 		Reply greet(Greeting greeting, WsSession session) {
 			return new Reply("Hello " + greeting.name().repeat(greeting.times()), session.id());
+		}
+
+	}
+
+	/** Text as its UTF-8 bytes, in and out. */
+	@WsController("/relay")
+	static class RelayController {
+
+		@OnMessage
+		WsText relay(WsText text) {
+			return text;
 		}
 
 	}

@@ -53,6 +53,23 @@ class WsControllerIntegrationTests {
 	}
 
 	@Test
+	void jsonWithCharactersBeyondAsciiIsReadFromAndWrittenToUtf8() {
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/json")) {
+			client.sendText("{\"name\":\"日本 𝄞\",\"times\":2}");
+			assertThat(client.nextText()).startsWith("{\"text\":\"Hello 日本 𝄞日本 𝄞\",\"clientId\":");
+		}
+	}
+
+	@Test
+	void aWsTextParameterGetsTheMessageAndAWsTextReplyIsSentAsIs() {
+		String mixed = "héllo wörld €uro 𝄞 ключ 日本語 ".repeat(50);
+		try (WsTestConnection client = WsTestConnection.connect(this.port, "/relay")) {
+			client.sendText(mixed);
+			assertThat(client.nextText()).isEqualTo(mixed);
+		}
+	}
+
+	@Test
 	void messageThatIsNotJsonClosesWithUnsupportedDataWhenThereIsNoErrorMethod() {
 		try (WsTestConnection client = WsTestConnection.connect(this.port, "/json")) {
 			client.sendText("not json");

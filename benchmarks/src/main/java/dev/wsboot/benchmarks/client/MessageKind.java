@@ -9,6 +9,12 @@ public enum MessageKind {
 	/** Text frame mixing 1- to 4-byte UTF-8 sequences, so validators and decoders do real work. */
 	TEXT_UTF8("text mixed UTF-8", 0x1),
 
+	/**
+	 * Text frame holding a JSON object ({@link JsonOrder}), for servers that read it into a typed
+	 * object and write it back; served on {@code /json}.
+	 */
+	TEXT_JSON("text JSON", 0x1),
+
 	/** Binary frame of pseudo-random bytes. */
 	BINARY("binary", 0x2);
 

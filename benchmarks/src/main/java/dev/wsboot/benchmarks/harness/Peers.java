@@ -38,6 +38,13 @@ public final class Peers {
 
 	public static final String CONTROLLER = "wsboot-controller";
 
+	/** The peers whose {@code /json} reads a typed object with Jackson and writes it back (the JSON echo). */
+	private static final List<String> JSON = List.of("wsboot-starter", "spring-tomcat");
+
+	public static boolean servesJson(Peer peer) {
+		return JSON.contains(peer.id());
+	}
+
 	private static final String REDIS_SERVER = "/usr/bin/redis-server";
 
 	private final Path module;

@@ -48,6 +48,9 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 	/** The compressed counterpart of the 1 KiB mixed UTF-8 echo, in both variants. */
 	public static final String DEFLATE_SCENARIO = "echo-64c-1KiB-utf8-deflate-p16";
 
+	/** The typed JSON echo (record in, record out), run only by the peers that serve {@code /json}. */
+	public static final String JSON_SCENARIO = "echo-64c-1KiB-json-p16";
+
 	/** The workloads of issue 14's table and targets, in both variants (report.Targets reads them by id). */
 	public static final String ECHO_SMALL = "echo-64c-32B-ascii-p16";
 
@@ -80,6 +83,7 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		List<Scenario> scenarios = targetWorkloads();
 		scenarios.add(new Scenario("echo-64c-64B-ascii-np", MessageKind.TEXT_ASCII, 64, 64, 1));
 		scenarios.add(new Scenario(DEFLATE_SCENARIO, MessageKind.TEXT_UTF8, 1024, 64, 16, true));
+		scenarios.add(new Scenario(JSON_SCENARIO, MessageKind.TEXT_JSON, 1024, 64, 16));
 		scenarios.add(new Scenario(ECHO_64KIB, MessageKind.BINARY, 64 * 1024, 8, 2));
 		scenarios.add(new Scenario(ECHO_1MIB, MessageKind.BINARY, 1024 * 1024, 2, 1));
 		// Two repetitions of the four small-message target workloads; everything else once. The
@@ -108,6 +112,7 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario(ECHO_1MIB, MessageKind.BINARY, 1024 * 1024, 2, 1));
 		scenarios.add(new Scenario("echo-2c-1MiB-utf8-np", MessageKind.TEXT_UTF8, 1024 * 1024, 2, 1));
 		scenarios.add(new Scenario("echo-1c-16MiB-binary-np", MessageKind.BINARY, 16 * 1024 * 1024 - 64, 1, 1));
+		scenarios.add(new Scenario(JSON_SCENARIO, MessageKind.TEXT_JSON, 1024, 64, 16));
 		return new Settings("full", 3, 5000, 2000, 5000, scenarios, BROADCAST_SUBSCRIBERS, 4, HANDSHAKE_CONCURRENCY,
 				19_000, true, scenarios.size(), new Fanout(19_000, 10, 1000, 100, 5000));
 	}

@@ -23,7 +23,7 @@ import dev.wsboot.engine.internal.protocol.Utf8Validator;
 public class Utf8ValidationBenchmark {
 
 	// 1-, 2-, 3- and 4-byte sequences between short ASCII runs, so the ASCII fast path rarely applies.
-	private static final String MIXED = "héllo wörld — 日本語 😀 ";
+	static final String MIXED = "héllo wörld — 日本語 😀 ";
 
 	@Param({ "16", "128", "1024", "16384", "1048576" })
 	public int size;
@@ -85,7 +85,7 @@ public class Utf8ValidationBenchmark {
 	}
 
 	/** Whole characters of {@code pattern} while they fit, then ASCII letters to the exact size. */
-	private static byte[] text(String pattern, int size) {
+	static byte[] text(String pattern, int size) {
 		byte[] text = new byte[size];
 		int at = 0;
 		int[] codePoints = pattern.codePoints().toArray();

@@ -2,12 +2,13 @@ package dev.wsboot.benchmarks.servers;
 
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 
-/** {@code /echo} on the wsboot engine: every message back to its sender, as it came. */
+/** {@code /echo} on the wsboot engine: every message back to its sender, as it came (text as its bytes). */
 public final class EchoHandler implements WsHandler {
 
 	@Override
-	public void onText(WsSession session, String text) {
+	public void onText(WsSession session, WsText text) {
 		session.sendText(text);
 	}
 

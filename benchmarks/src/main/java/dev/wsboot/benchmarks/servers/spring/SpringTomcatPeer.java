@@ -14,6 +14,8 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Spring WebSocket on embedded Tomcat, configured the way the Spring reference shows, with Tomcat's
@@ -21,11 +23,18 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * 1 MiB runs a 1 GiB heap out of memory at a few hundred connections. Echo therefore takes partial
  * messages and sends each part back as it comes, which is how Spring handles large ones. Broadcast
  * sends through {@link ConcurrentWebSocketSessionDecorator}, Spring's answer to concurrent sends.
- * Run with {@code --server.port=...}.
+ * {@code /json} reads each message into an {@link Order} with the application's Jackson mapper and
+ * writes it back, the usual Spring idiom for typed messages. Run with {@code --server.port=...}.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @EnableWebSocket
 public class SpringTomcatPeer implements WebSocketConfigurer {
+
+	private final JsonMapper mapper;
+
+	public SpringTomcatPeer(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
 
 	public static void main(String[] args) {
 		SpringApplication.run(SpringTomcatPeer.class, args);
@@ -35,6 +44,23 @@ public class SpringTomcatPeer implements WebSocketConfigurer {
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		registry.addHandler(new Echo(), "/echo").setAllowedOrigins("*");
 		registry.addHandler(new Broadcast(), "/broadcast").setAllowedOrigins("*");
+		registry.addHandler(new JsonEcho(this.mapper), "/json").setAllowedOrigins("*");
+	}
+
+	static final class JsonEcho extends TextWebSocketHandler {
+
+		private final JsonMapper mapper;
+
+		JsonEcho(JsonMapper mapper) {
+			this.mapper = mapper;
+		}
+
+		@Override
+		protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+			Order order = this.mapper.readValue(message.getPayload(), Order.class);
+			session.sendMessage(new TextMessage(this.mapper.writeValueAsString(order)));
+		}
+
 	}
 
 	static final class Echo extends AbstractWebSocketHandler {

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.LimitsConfig;
+import dev.wsboot.engine.WsText;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,9 @@ public final class MessageAssembler implements FrameListener {
 
 	/** Null unless permessage-deflate was agreed. */
 	private final @Nullable MessageInflater inflater;
+
+	/** Whether text is delivered decoded, to a handler that takes Strings, rather than as bytes. */
+	private final boolean decodeText;
 
 	/** Whether the data message in progress is compressed. */
 	private boolean compressed;
@@ -72,6 +76,16 @@ public final class MessageAssembler implements FrameListener {
 	 * agreed; the scratch buffer then also holds unmasked compressed bytes on their way into it
 	 */
 	public MessageAssembler(MessageListener listener, LimitsConfig limits, byte[] scratch, @Nullable MessageInflater inflater) {
+		this(listener, limits, scratch, inflater, false);
+	}
+
+	/**
+	 * @param decodeText whether text messages go to {@link MessageListener#onText(String, int)}
+	 * decoded, rather than to {@link MessageListener#onText(WsText)} as bytes
+	 */
+	public MessageAssembler(MessageListener listener, LimitsConfig limits, byte[] scratch, @Nullable MessageInflater inflater,
+			boolean decodeText) {
+		this.decodeText = decodeText;
 		this.listener = listener;
 		this.maxMessageSize = limits.maxMessageSize();
 		this.scratch = scratch;
@@ -144,7 +158,7 @@ public final class MessageAssembler implements FrameListener {
 			inflatePayload(source, length, mask, maskIndex);
 			return;
 		}
-		if (this.frameOpcode == Opcode.TEXT && this.frameFin && length == this.frameLength
+		if (this.decodeText && this.frameOpcode == Opcode.TEXT && this.frameFin && length == this.frameLength
 				&& length <= this.scratch.length) {
 			deliverWholeTextFrame(source, length, mask);
 			return;
@@ -178,8 +192,8 @@ public final class MessageAssembler implements FrameListener {
 	}
 
 	/**
-	 * The common case of a text message in one frame that arrived whole: decode it from the scratch
-	 * buffer and skip the message buffer allocated for it.
+	 * The common case of a text message in one frame that arrived whole, for a handler of
+	 * Strings: decode it from the scratch buffer and skip the message buffer allocated for it.
 	 */
 	private void deliverWholeTextFrame(ByteBuffer source, int length, int mask) {
 		source.get(this.scratch, 0, length);
@@ -242,7 +256,7 @@ public final class MessageAssembler implements FrameListener {
 			if (!this.utf8.isComplete()) {
 				throw incompleteText();
 			}
-			this.listener.onText(new String(data, 0, length, StandardCharsets.UTF_8), length);
+			deliverText(data, length);
 		}
 		else {
 			this.listener.onBinary((length == data.length) ? data : Arrays.copyOf(data, length));
@@ -260,10 +274,23 @@ public final class MessageAssembler implements FrameListener {
 			if (!this.utf8.isComplete()) {
 				throw incompleteText();
 			}
-			this.listener.onText(new String(data, 0, length, StandardCharsets.UTF_8), length);
+			deliverText(data, length);
 		}
 		else {
 			this.listener.onBinary((length == data.length) ? data : Arrays.copyOf(data, length));
+		}
+	}
+
+	/**
+	 * A validated text message from a buffer made for it alone: decoded for a handler of Strings,
+	 * or taken over by a {@link WsText} without a copy.
+	 */
+	private void deliverText(byte[] data, int length) {
+		if (this.decodeText) {
+			this.listener.onText(new String(data, 0, length, StandardCharsets.UTF_8), length);
+		}
+		else {
+			this.listener.onText(WsText.ofTrustedUtf8(data, 0, length));
 		}
 	}
 

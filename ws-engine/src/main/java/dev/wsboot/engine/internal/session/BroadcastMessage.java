@@ -1,6 +1,9 @@
 package dev.wsboot.engine.internal.session;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import dev.wsboot.engine.WsText;
 
 import dev.wsboot.engine.internal.protocol.FrameEncoder;
 import dev.wsboot.engine.internal.protocol.MessageDeflater;
@@ -29,6 +32,13 @@ final class BroadcastMessage {
 		this.opcode = opcode;
 		this.data = data;
 		this.zlib = zlib;
+	}
+
+	/** A text already in UTF-8: its bytes are shared as they are, copied only if it is a range of a larger array. */
+	static BroadcastMessage text(WsText text, ZlibPool zlib) {
+		byte[] utf8 = text.read((array, offset, length) -> (offset == 0 && length == array.length) ? array
+				: Arrays.copyOfRange(array, offset, offset + length));
+		return new BroadcastMessage(Opcode.TEXT, utf8, zlib);
 	}
 
 	int opcode() {

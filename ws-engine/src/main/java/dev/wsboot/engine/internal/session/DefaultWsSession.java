@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 
 /**
  * The session handed to application code: what the upgrade request said, and sends from any
@@ -96,6 +97,11 @@ final class DefaultWsSession implements WsSession {
 
 	@Override
 	public boolean sendText(String text) {
+		return this.sender.sendText(text);
+	}
+
+	@Override
+	public boolean sendText(WsText text) {
 		return this.sender.sendText(text);
 	}
 

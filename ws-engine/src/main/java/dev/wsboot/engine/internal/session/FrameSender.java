@@ -13,6 +13,7 @@ import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.CompressionConfig;
 import dev.wsboot.engine.LimitsConfig;
 import dev.wsboot.engine.WsServerConfig;
+import dev.wsboot.engine.WsText;
 import dev.wsboot.engine.internal.protocol.FrameEncoder;
 import dev.wsboot.engine.internal.protocol.MessageDeflater;
 import dev.wsboot.engine.internal.protocol.Opcode;
@@ -102,6 +103,21 @@ final class FrameSender {
 		}
 		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
 		return sendCompressible(Opcode.TEXT, utf8, 0, utf8.length);
+	}
+
+	/** The bytes as they are: framed with one copy, or compressed from where they lie. */
+	boolean sendText(WsText text) {
+		if (this.deflater == null) {
+			return send(text.read(PLAIN_TEXT_FRAME), true);
+		}
+		return text.read(this::sendCompressibleText);
+	}
+
+	private static final WsText.Utf8Reader<ByteBuffer> PLAIN_TEXT_FRAME = (utf8, offset, length) -> FrameEncoder
+		.frame(Opcode.TEXT, utf8, offset, length);
+
+	private Boolean sendCompressibleText(byte[] utf8, int offset, int length) {
+		return sendCompressible(Opcode.TEXT, utf8, offset, length);
 	}
 
 	boolean sendBinary(byte[] data) {

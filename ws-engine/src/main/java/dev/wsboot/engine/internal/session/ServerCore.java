@@ -35,6 +35,7 @@ import dev.wsboot.engine.WsServerConfig;
 import dev.wsboot.engine.WsSession;
 import dev.wsboot.engine.WsHandlerExecutors;
 import dev.wsboot.engine.WsSessionListener;
+import dev.wsboot.engine.WsText;
 import dev.wsboot.engine.internal.protocol.Opcode;
 import dev.wsboot.engine.internal.protocol.ZlibPool;
 import dev.wsboot.engine.internal.transport.Acceptor;
@@ -239,6 +240,10 @@ public final class ServerCore {
 	public int broadcast(Iterable<? extends WsSession> sessions, String text, Predicate<WsSession> otherSend) {
 		return broadcast(sessions, new BroadcastMessage(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8),
 				this.runtime.zlib()), otherSend);
+	}
+
+	public int broadcast(Iterable<? extends WsSession> sessions, WsText text, Predicate<WsSession> otherSend) {
+		return broadcast(sessions, BroadcastMessage.text(text, this.runtime.zlib()), otherSend);
 	}
 
 	public int broadcast(Iterable<? extends WsSession> sessions, byte[] data, Predicate<WsSession> otherSend) {

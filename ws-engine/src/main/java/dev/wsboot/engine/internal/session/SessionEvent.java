@@ -3,6 +3,7 @@ package dev.wsboot.engine.internal.session;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 
 /**
  * What happened on a session, in the order the handler sees it. Each event knows the handler
@@ -38,8 +39,32 @@ sealed interface SessionEvent {
 
 	}
 
-	/** @param size the message's payload bytes on the wire (its UTF-8 length) */
-	record Text(String text, int size) implements SessionEvent {
+	/** The text as its validated UTF-8 bytes: decoded only if the handler takes a String. */
+	record Text(WsText text) implements SessionEvent {
+
+		@Override
+		public void deliverTo(WsHandler handler, WsSession session) throws Exception {
+			handler.onText(session, this.text);
+		}
+
+		/** The message's payload bytes on the wire (its UTF-8 length). */
+		@Override
+		public int size() {
+			return this.text.byteLength();
+		}
+
+		@Override
+		public boolean isMessage() {
+			return true;
+		}
+
+	}
+
+	/**
+	 * The text decoded, for a handler that takes a String ({@link WsHandler#textAsBytes()} false).
+	 * @param size the message's payload bytes on the wire (its UTF-8 length)
+	 */
+	record DecodedText(String text, int size) implements SessionEvent {
 
 		@Override
 		public void deliverTo(WsHandler handler, WsSession session) throws Exception {

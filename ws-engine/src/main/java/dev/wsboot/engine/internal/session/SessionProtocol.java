@@ -10,6 +10,7 @@ import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.TimeoutConfig;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsServerConfig;
+import dev.wsboot.engine.WsText;
 import dev.wsboot.engine.internal.protocol.FrameDecoder;
 import dev.wsboot.engine.internal.protocol.FrameEncoder;
 import dev.wsboot.engine.internal.protocol.FrameHeader;
@@ -100,8 +101,9 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 				config.limits().maxInboundQueueSize(), this,
 				replies);
 		// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
+		boolean decodeText = !accept.endpoint().handler().textAsBytes();
 		this.decoder = new FrameDecoder(new MessageAssembler(this, config.limits(), connection.loop().scratch(),
-				this.inflater), config.limits(), (deflate != null) ? FrameHeader.RSV1 : 0);
+				this.inflater, decodeText), config.limits(), (deflate != null) ? FrameHeader.RSV1 : 0);
 		this.keepAlive = new KeepAlive(config.timeouts(), System.nanoTime());
 		this.rateLimit = config.protection().limitsRates() ? new InboundRateLimit(
 				config.protection().maxMessagesPerSecond(), config.protection().maxBytesPerSecond(), System.nanoTime())
@@ -140,13 +142,24 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	}
 
 	@Override
+	public void onText(WsText text) {
+		int size = text.byteLength();
+		if (!admit(size)) {
+			return;
+		}
+		this.session.received();
+		this.session.stats().received(true, size);
+		this.events.dispatch(new SessionEvent.Text(text));
+	}
+
+	@Override
 	public void onText(String text, int size) {
 		if (!admit(size)) {
 			return;
 		}
 		this.session.received();
 		this.session.stats().received(true, size);
-		this.events.dispatch(new SessionEvent.Text(text, size));
+		this.events.dispatch(new SessionEvent.DecodedText(text, size));
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.wsboot.engine.internal.protocol;
 
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.LimitsConfig;
+import dev.wsboot.engine.WsText;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -50,11 +51,16 @@ class FrameDecoderFuzzTests {
 		}
 		byte[] wire = data.consumeRemainingAsBytes();
 
-		Outcome whole = new Pipeline(compression, contextTakeover, maxMessageSize, maxFrameSize, scratchSize)
+		Outcome whole = new Pipeline(compression, contextTakeover, maxMessageSize, maxFrameSize, scratchSize, false)
 			.run(wire, new int[0]);
-		Outcome split = new Pipeline(compression, contextTakeover, maxMessageSize, maxFrameSize, scratchSize)
+		Outcome split = new Pipeline(compression, contextTakeover, maxMessageSize, maxFrameSize, scratchSize, false)
 			.run(wire, chunks);
 		assertThat(split.events()).as("the same bytes split at other points").isEqualTo(whole.events());
+		// Text decoded for a handler of Strings (one pass over a whole frame) judges as bytes do.
+		Outcome decoded = new Pipeline(compression, contextTakeover, maxMessageSize, maxFrameSize, scratchSize, true)
+			.run(wire, new int[0]);
+		assertThat(decoded.events()).as("the same bytes decoded for a String handler").isEqualTo(whole.events());
+		assertThat(decoded.closeCode()).as("close code when decoded").isEqualTo(whole.closeCode());
 		if (split.closeCode() != whole.closeCode()) {
 			// A compressed message that is both corrupt and too big fails either way; which zlib
 			// finds first depends on where its input ends (a fuzzer finding, kept as an input).
@@ -85,7 +91,11 @@ class FrameDecoderFuzzTests {
 
 		private FrameDecoder decoder;
 
-		Pipeline(boolean compression, boolean contextTakeover, int maxMessageSize, int maxFrameSize, int scratchSize) {
+		private final boolean decodeText;
+
+		Pipeline(boolean compression, boolean contextTakeover, int maxMessageSize, int maxFrameSize, int scratchSize,
+				boolean decodeText) {
+			this.decodeText = decodeText;
 			this.compression = compression;
 			this.contextTakeover = contextTakeover;
 			this.maxMessageSize = maxMessageSize;
@@ -101,7 +111,7 @@ class FrameDecoderFuzzTests {
 				.build();
 			ZlibPool pool = new ZlibPool(1);
 			MessageInflater inflater = this.compression ? new MessageInflater(pool, this.contextTakeover, limits) : null;
-			this.decoder = new FrameDecoder(new MessageAssembler(this, limits, new byte[this.scratchSize], inflater),
+			this.decoder = new FrameDecoder(new MessageAssembler(this, limits, new byte[this.scratchSize], inflater, this.decodeText),
 					limits, this.compression ? FrameHeader.RSV1 : 0);
 			int closeCode = 0;
 			try {
@@ -139,6 +149,11 @@ class FrameDecoderFuzzTests {
 			}
 			assertThat(pool.liveInflaters()).as("inflaters not ended").isZero();
 			return new Outcome(this.events, closeCode);
+		}
+
+		@Override
+		public void onText(WsText message) {
+			onText(message.toString(), message.byteLength());
 		}
 
 		@Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.wsboot.engine.LimitsConfig;
+import dev.wsboot.engine.WsText;
 import dev.wsboot.engine.support.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class FrameDecoderTests {
 		final List<Object> events = new ArrayList<>();
 
 		@Override
-		public void onText(String text, int size) {
+		public void onText(WsText text) {
 			this.events.add("text:" + text);
 		}
 

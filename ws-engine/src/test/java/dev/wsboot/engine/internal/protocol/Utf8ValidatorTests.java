@@ -70,6 +70,26 @@ class Utf8ValidatorTests {
 		}
 	}
 
+	/**
+	 * Texts long enough to be validated as two halves at once: a bad byte anywhere, in either half
+	 * or at the split, is found at its exact index, and a text cut inside a character is
+	 * incomplete.
+	 */
+	@Test
+	void longTextIsJudgedAsTheJdkDoesWhereverItIsCorruptedOrCut() {
+		byte[] text = "héllo wörld €uro 𝄞 ключ 日本語 ascii runs here, then 𝄞𝄞 and €€ ".repeat(2)
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] replacements = { (byte) 0xFF, (byte) 0x80, (byte) 0xC0, (byte) 0xED, (byte) 0xF4, 'A' };
+		for (int at = 0; at < text.length; at++) {
+			for (byte replacement : replacements) {
+				byte[] corrupted = text.clone();
+				corrupted[at] = replacement;
+				assertMatchesJdk(corrupted);
+			}
+			assertMatchesJdk(Arrays.copyOf(text, at));
+		}
+	}
+
 	@Test
 	void validatorStaysRejectedAfterAnInvalidByteUntilReset() {
 		Utf8Validator validator = new Utf8Validator();

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsSession;
+import dev.wsboot.engine.WsText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class SessionEventsTests {
 		events.dispatch(SessionEvent.OPENED);
 		expected.add("open");
 		for (int i = 0; i < 2000; i++) {
-			events.dispatch(new SessionEvent.Text("m" + i, 2));
+			events.dispatch(new SessionEvent.Text(WsText.of("m" + i)));
 			expected.add("text:m" + i);
 			if (i % 50 == 0) {
 				// Let the inbox drain now and then, so delivery hops between pool threads.
@@ -73,7 +74,7 @@ class SessionEventsTests {
 		AtomicInteger lateReplies = new AtomicInteger();
 		events.dispatch(SessionEvent.OPENED);
 		events.dispatch(new SessionEvent.Closed(new CloseStatus(1006, "")));
-		events.dispatch(new SessionEvent.Text("late", 4));
+		events.dispatch(new SessionEvent.Text(WsText.of("late")));
 		events.dispatch(new SessionEvent.CloseReply(lateReplies::incrementAndGet));
 		events.dispatch(new SessionEvent.Closed(new CloseStatus(1000, "again")));
 		this.executor.awaitQuiet();
@@ -87,8 +88,8 @@ class SessionEventsTests {
 		this.handler.failOn = "boom";
 		this.handler.failure = failure;
 		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
-		events.dispatch(new SessionEvent.Text("boom", 4));
-		events.dispatch(new SessionEvent.Text("after", 5));
+		events.dispatch(new SessionEvent.Text(WsText.of("boom")));
+		events.dispatch(new SessionEvent.Text(WsText.of("after")));
 		this.executor.awaitQuiet();
 		assertThat(this.handler.errors).containsExactly(failure);
 		assertThat(this.handler.events).containsExactly("text:boom", "error:handler bug", "text:after");
@@ -101,7 +102,7 @@ class SessionEventsTests {
 		this.handler.failure = new IllegalStateException("handler bug");
 		this.handler.onErrorThrows = true;
 		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
-		events.dispatch(new SessionEvent.Text("boom", 4));
+		events.dispatch(new SessionEvent.Text(WsText.of("boom")));
 		this.executor.awaitQuiet();
 		assertThat(this.session.closes)
 			.containsExactly(new CloseStatus(CloseStatus.INTERNAL_ERROR, "Internal server error"));
@@ -114,7 +115,7 @@ class SessionEventsTests {
 		this.handler.onErrorThrows = true;
 		this.session.close(1000, "already");
 		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
-		events.dispatch(new SessionEvent.Text("boom", 4));
+		events.dispatch(new SessionEvent.Text(WsText.of("boom")));
 		this.executor.awaitQuiet();
 		assertThat(this.session.closes).containsExactly(new CloseStatus(1000, "already"));
 	}
@@ -182,7 +183,7 @@ class SessionEventsTests {
 		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
 		events.dispatch(SessionEvent.OPENED);
 		for (int i = 0; i < 5; i++) {
-			events.dispatch(new SessionEvent.Text("m" + i, 2));
+			events.dispatch(new SessionEvent.Text(WsText.of("m" + i)));
 		}
 		events.dispatch(new SessionEvent.CloseReply(() -> {
 			this.handler.events.add("reply");
