@@ -11,6 +11,9 @@ module dev.wsboot.engine {
 	// Nullness annotations only, read by compilers and tools; not needed at run time.
 	requires static org.jspecify;
 
+	// The handler pool tells a blocked handler from a busy one by its thread's CPU time.
+	requires java.management;
+
 	exports dev.wsboot.engine;
 
 }

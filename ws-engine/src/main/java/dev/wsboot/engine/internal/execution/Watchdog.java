@@ -6,8 +6,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Keeps a {@link HandlerPool} from stalling behind a blocked handler: every check period it looks
- * at the queue, and if tasks have waited through the whole period without the queue ever running
- * empty, it wakes one more thread. It runs only while there is work: after a run of checks that
+ * at the queue, and if tasks wait while a worker sits in one task without using CPU, it wakes one
+ * more thread; a backlog that lasts several periods gets one too while a processor is free. It
+ * also wakes the I/O loops a worker deferred waking (LoopWakeups) for longer than a period, which
+ * only a worker stuck in a handler that blocks leaves waiting. It runs only while there is work: after a run of checks that
  * found the queue empty it parks, and the next task wakes it.
  */
 final class Watchdog implements Runnable {
@@ -25,6 +27,15 @@ final class Watchdog implements Runnable {
 
 	/** Empty checks in a row after which it parks: about a tenth of a second at the default period. */
 	private static final int IDLE_CHECKS = 100;
+
+	/**
+	 * Checks in a row a worker sits in one task using no CPU before it counts as blocked: two, so a
+	 * garbage collection pause (which stops the watchdog too) is never taken for one.
+	 */
+	private static final int BLOCKED_CHECKS = 2;
+
+	/** Checks in a row with tasks waiting and the queue never empty, after which a free processor gets a thread. */
+	private static final int BACKLOG_CHECKS = 10;
 
 	private static final int NOT_STARTED = 0;
 
@@ -76,15 +87,20 @@ final class Watchdog implements Runnable {
 	@Override
 	public void run() {
 		int emptyChecks = 0;
+		int backlogChecks = 0;
 		while (this.state != STOPPED) {
 			LockSupport.parkNanos(this, this.checkNanos);
+			boolean deferring = this.pool.wakeDeferredOlderThan(this.checkNanos);
 			if (this.pool.hasWaitingTasks()) {
 				emptyChecks = 0;
-				if (!this.pool.takeDrained()) {
+				boolean blocked = this.pool.hasNewlyBlockedWorker(BLOCKED_CHECKS);
+				backlogChecks = this.pool.takeDrained() ? 0 : backlogChecks + 1;
+				if (blocked || (backlogChecks >= BACKLOG_CHECKS && this.pool.hasIdleProcessor())) {
+					backlogChecks = 0;
 					this.pool.wakeOne();
 				}
 			}
-			else if (++emptyChecks >= IDLE_CHECKS) {
+			else if (!deferring && ++emptyChecks >= IDLE_CHECKS) {
 				emptyChecks = 0;
 				park();
 			}
@@ -95,9 +111,10 @@ final class Watchdog implements Runnable {
 		if (!STATE.compareAndSet(this, CHECKING, PARKED)) {
 			return;
 		}
-		// Looked at after publishing PARKED: a task offered before it was seen here, one offered
-		// after it finds PARKED and unparks us.
-		if (this.pool.hasWaitingTasks() && STATE.compareAndSet(this, PARKED, CHECKING)) {
+		// Looked at after publishing PARKED: a task offered (or a wakeup deferred) before it is seen
+		// here, one after it finds PARKED and unparks us.
+		boolean work = this.pool.hasWaitingTasks() || this.pool.wakeDeferredOlderThan(Long.MAX_VALUE);
+		if (work && STATE.compareAndSet(this, PARKED, CHECKING)) {
 			return;
 		}
 		while (this.state == PARKED) {

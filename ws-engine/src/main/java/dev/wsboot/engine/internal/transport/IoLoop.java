@@ -173,6 +173,11 @@ public final class IoLoop implements Executor, Runnable {
 			connection.nextFlushRequest = head;
 		}
 		while (!this.flushRequests.compareAndSet(head, connection));
+		LoopWakeups.wake(this);
+	}
+
+	/** Wakes the loop if it may be selecting, once per iteration. Any thread. */
+	void wakeup() {
 		if (this.wakeupPending.compareAndSet(false, true)) {
 			this.selector.wakeup();
 		}
