@@ -68,8 +68,10 @@ public final class AllocationProbe {
 			.append("`benchmarks/run.sh alloc`, ").append(Instant.now()).append(". Each server runs under JFR; after ")
 			.append(WARMUP_MILLIS / 1000).append(" s of the scenario's load, the bytes its threads allocate in a ")
 			.append(MEASURE_MILLIS / 1000).append(" s window (jdk.ThreadAllocationStatistics every 100 ms) are divided by ")
-			.append("the messages of the window (deliveries for the broadcast); threads named `ws-*` only (I/O loops, handler pool, acceptor). The message itself is part of the figure: a 64 B text ")
-			.append("message as a String is about 90 B, its outgoing frame about 130 B.\n\n");
+			.append("the messages of the window (deliveries for the broadcast); threads named `ws-*` only (I/O loops, ")
+			.append("handler pool, acceptor). The message itself is part of the figure: a 32 B text message as a `WsText` ")
+			.append("is about 80 B, its outgoing frame (array and buffer) about 100 B; a 1 KiB binary message about 1,040 B, ")
+			.append("its frame about 1,100 B.\n\n");
 		Settings quick = Settings.quick();
 		Peers peers = new Peers(repo.toAbsolutePath().normalize());
 		for (String peerId : peerIds) {
