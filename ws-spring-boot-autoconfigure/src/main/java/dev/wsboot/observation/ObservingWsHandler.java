@@ -24,6 +24,12 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 
 	private static final DefaultWsMessageObservationConvention DEFAULT_MESSAGE = new DefaultWsMessageObservationConvention();
 
+	private static final Delivery<String> TEXT = WsHandler::onText;
+
+	private static final Delivery<WsText> TEXT_BYTES = WsHandler::onText;
+
+	private static final Delivery<byte[]> BINARY = WsHandler::onBinary;
+
 	private final WsHandler delegate;
 
 	private final ObservationRegistry registry;
@@ -62,23 +68,9 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 		inScope(connection, () -> this.delegate.onOpen(session));
 	}
 
-	// Without message observations the delegate is called in place, not through an Event: a
-	// message is the hot path, and each Event would be one more object per message.
-
 	@Override
 	public void onText(WsSession session, String text) throws Exception {
-		if (this.observeMessages) {
-			onMessage(session, "text", text.length(), () -> this.delegate.onText(session, text));
-			return;
-		}
-		Observation connection = connection(session);
-		try (Observation.Scope scope = connection.openScope()) {
-			this.delegate.onText(session, text);
-		}
-		catch (Exception ex) {
-			connection.error(ex);
-			throw ex;
-		}
+		onMessage(session, "text", text.length(), text, TEXT);
 	}
 
 	/** Text reaches the delegate as it wants it: as bytes or decoded. */
@@ -90,13 +82,28 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 	/** The bytes go to the delegate as they came: a decorator never decodes the text. */
 	@Override
 	public void onText(WsSession session, WsText text) throws Exception {
+		onMessage(session, "text", text.byteLength(), text, TEXT_BYTES);
+	}
+
+	@Override
+	public void onBinary(WsSession session, byte[] data) throws Exception {
+		onMessage(session, "binary", data.length, data, BINARY);
+	}
+
+	/**
+	 * Hands a message to the delegate in its connection's scope, or in a message observation of its
+	 * own. Without message observations nothing is allocated for the call: the deliveries are
+	 * constants, where a lambda over the session and message would be an object per message.
+	 */
+	private <M> void onMessage(WsSession session, String type, int size, M message, Delivery<M> delivery)
+			throws Exception {
 		if (this.observeMessages) {
-			onMessage(session, "text", text.byteLength(), () -> this.delegate.onText(session, text));
+			onMessage(session, type, size, () -> delivery.deliver(this.delegate, session, message));
 			return;
 		}
 		Observation connection = connection(session);
 		try (Observation.Scope scope = connection.openScope()) {
-			this.delegate.onText(session, text);
+			delivery.deliver(this.delegate, session, message);
 		}
 		catch (Exception ex) {
 			connection.error(ex);
@@ -104,20 +111,12 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 		}
 	}
 
-	@Override
-	public void onBinary(WsSession session, byte[] data) throws Exception {
-		if (this.observeMessages) {
-			onMessage(session, "binary", data.length, () -> this.delegate.onBinary(session, data));
-			return;
-		}
-		Observation connection = connection(session);
-		try (Observation.Scope scope = connection.openScope()) {
-			this.delegate.onBinary(session, data);
-		}
-		catch (Exception ex) {
-			connection.error(ex);
-			throw ex;
-		}
+	/** One of the handler's message methods. */
+	@FunctionalInterface
+	private interface Delivery<M> {
+
+		void deliver(WsHandler handler, WsSession session, M message) throws Exception;
+
 	}
 
 	private void onMessage(WsSession session, String type, int size, Event event) throws Exception {

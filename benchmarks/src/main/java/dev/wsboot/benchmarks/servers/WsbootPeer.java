@@ -3,6 +3,7 @@ package dev.wsboot.benchmarks.servers;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.wsboot.engine.EchoHandler;
 import dev.wsboot.engine.WsHandler;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsServerConfig;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.wsboot.benchmarks.servers.EchoHandler;
+import dev.wsboot.engine.EchoHandler;
 import dev.wsboot.engine.WsServer;
 import dev.wsboot.engine.WsServerConfig;
 
