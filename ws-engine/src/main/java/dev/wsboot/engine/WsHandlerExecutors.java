@@ -11,7 +11,7 @@ import dev.wsboot.engine.internal.execution.HandlerPool;
  */
 public final class WsHandlerExecutors {
 
-	/** How long tasks may wait behind busy threads before one more is woken. */
+	/** How often the pool's watchdog looks for blocked threads, while there is work. */
 	private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
 	private WsHandlerExecutors() {
@@ -21,10 +21,12 @@ public final class WsHandlerExecutors {
 	 * A pool of at most {@code maxThreads} daemon platform threads, started as work needs them.
 	 * Unlike a fixed thread pool it wakes one thread for a burst of tasks rather than one per
 	 * task, so handing each session's messages over costs about one context switch per I/O
-	 * loop iteration; when tasks wait for a millisecond without the queue running empty (a
-	 * handler blocks, or one thread is not enough), it wakes one more thread, up to the maximum.
-	 * Tasks of one session never run at once: the engine hands a session's events over one
-	 * batch at a time.
+	 * loop iteration, and its threads wake the I/O loop once per run of sessions for their
+	 * replies rather than once per reply. When tasks wait while a thread sits in a handler
+	 * without using CPU (it blocks: 2 ms waiting on a lock, sleep or park, 20 ms runnable as in
+	 * a socket read), or while a backlog lasts and a processor is free, it wakes one more
+	 * thread, up to the maximum. Tasks of one session never run at once: the engine hands a
+	 * session's events over one batch at a time.
 	 * @param maxThreads the most threads that run handlers at once ({@link HandlerConfig#threads()})
 	 * @param threadNamePrefix the threads are named with it and a number
 	 */

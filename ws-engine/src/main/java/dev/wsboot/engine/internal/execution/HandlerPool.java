@@ -81,7 +81,6 @@ public final class HandlerPool extends AbstractExecutorService {
 	 */
 	private volatile boolean drained = true;
 
-
 	private final int processors = Runtime.getRuntime().availableProcessors();
 
 	/** Every worker started, for the watchdog to wake what they deferred; guarded by this. */
@@ -92,7 +91,7 @@ public final class HandlerPool extends AbstractExecutorService {
 	/**
 	 * @param maxThreads the most threads that ever run handlers at once
 	 * @param namePrefix the threads are named with it and a number
-	 * @param checkNanos how long the queue may stay non-empty before one more thread is woken
+	 * @param checkNanos how often the watchdog looks for blocked workers and deferred wakeups
 	 */
 	public HandlerPool(int maxThreads, String namePrefix, long checkNanos) {
 		if (maxThreads < 1) {
