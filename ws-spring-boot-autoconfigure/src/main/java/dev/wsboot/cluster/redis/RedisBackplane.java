@@ -26,9 +26,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
  * The {@link WsBackplane} on Redis pub/sub, through Spring Data Redis and the application's
@@ -52,8 +50,6 @@ public final class RedisBackplane implements WsBackplane {
 	private final RedisConnectionFactory connectionFactory;
 
 	private final StringRedisTemplate strings;
-
-	private final RedisTemplate<String, byte[]> bytes;
 
 	private final RedisKeys keys;
 
@@ -83,6 +79,8 @@ public final class RedisBackplane implements WsBackplane {
 
 	private final DirectoryReader directoryReader;
 
+	private final Publisher publisher;
+
 	private volatile List<ClusterNode> nodes = List.of();
 
 	/**
@@ -94,11 +92,6 @@ public final class RedisBackplane implements WsBackplane {
 			Duration nodeTimeout, ClusterStats stats) {
 		this.connectionFactory = connectionFactory;
 		this.strings = new StringRedisTemplate(connectionFactory);
-		this.bytes = new RedisTemplate<>();
-		this.bytes.setConnectionFactory(connectionFactory);
-		this.bytes.setKeySerializer(RedisSerializer.string());
-		this.bytes.setValueSerializer(RedisSerializer.byteArray());
-		this.bytes.afterPropertiesSet();
 		this.keys = new RedisKeys(prefix);
 		this.heartbeatInterval = heartbeatInterval;
 		this.nodeTimeout = nodeTimeout;
@@ -113,6 +106,7 @@ public final class RedisBackplane implements WsBackplane {
 		this.ownKeys = new NodeKeys(this.strings, this.keys, this.nodeNumber);
 		this.availability = new Availability(heartbeatInterval, this.nodeNumber);
 		this.directoryReader = new DirectoryReader(this.strings, this.keys, this.availability);
+		this.publisher = new Publisher(connectionFactory, this.keys, stats, this.availability);
 	}
 
 	@Override
@@ -170,47 +164,13 @@ public final class RedisBackplane implements WsBackplane {
 
 	@Override
 	public boolean publish(ClusterMessage message) {
-		if (!isAvailable()) {
-			this.stats.publishFailed();
-			return false;
-		}
-		try {
-			this.bytes.convertAndSend(channel(message), ClusterMessageCodec.encode(message));
-			this.stats.published();
-			return true;
-		}
-		catch (DataAccessException ex) {
-			failed(ex);
-			this.stats.publishFailed();
-			return false;
-		}
+		return this.publisher.publish(message);
 	}
 
 	@Override
 	public boolean publishIfConnected(ClusterMessage message) {
 		int owner = ClusterClientIds.nodeOf(message.clientId());
-		if (!isLive(owner)) {
-			return false;
-		}
-		if (!isAvailable()) {
-			this.stats.publishFailed();
-			return false;
-		}
-		try {
-			Long reached = this.bytes.execute(RedisScripts.PUBLISH_IF_CONNECTED,
-					List.of(this.keys.clients(owner), this.keys.nodeChannel(owner)),
-					String.valueOf(message.clientId()).getBytes(StandardCharsets.US_ASCII),
-					ClusterMessageCodec.encode(message));
-			if (reached != null && reached >= 0) {
-				this.stats.published();
-			}
-			return reached != null && reached > 0;
-		}
-		catch (DataAccessException ex) {
-			failed(ex);
-			this.stats.publishFailed();
-			return false;
-		}
+		return isLive(owner) && this.publisher.publishToOwner(message, owner);
 	}
 
 	@Override
@@ -394,16 +354,6 @@ public final class RedisBackplane implements WsBackplane {
 		}
 		this.stats.received(decoded.publishedMicros());
 		localNode().receive(decoded);
-	}
-
-	private String channel(ClusterMessage message) {
-		return switch (message.kind()) {
-			// A user's sessions may be on any node, and no directory of users is kept: every node hears it.
-			case BROADCAST, USER -> this.keys.broadcastChannel();
-			case GROUP -> this.keys.groupChannel(message.address());
-			case REPLY -> this.keys.nodeChannel(message.targetNode());
-			default -> this.keys.nodeChannel(ClusterClientIds.nodeOf(message.clientId()));
-		};
 	}
 
 	private void failed(Exception ex) {
