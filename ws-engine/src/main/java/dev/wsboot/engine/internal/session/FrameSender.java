@@ -61,7 +61,7 @@ final class FrameSender {
 	/** Null unless permessage-deflate was agreed; then messages of at least the minimum size are compressed. */
 	private final @Nullable MessageDeflater deflater;
 
-	/** Name the session in log lines; a name string made for each session would outweigh them. */
+	/** Name the session in log lines, joined only when one is written: a string kept per session would outweigh them. */
 	private final long id;
 
 	private final String path;
