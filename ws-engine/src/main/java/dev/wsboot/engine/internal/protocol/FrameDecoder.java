@@ -4,6 +4,7 @@ import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.engine.LimitsConfig;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Reads client-to-server frames (RFC 6455 §5.2) from bytes, however they are split: one byte at a
@@ -165,7 +166,9 @@ public final class FrameDecoder {
 
 	private void readMask(ByteBuffer buffer) {
 		if (this.bytesWanted == 4 && buffer.remaining() >= 4) {
-			this.mask = buffer.getInt();
+			// The key is big-endian on the wire (§5.2), whatever order the buffer reads in.
+			int word = buffer.getInt();
+			this.mask = (buffer.order() == ByteOrder.BIG_ENDIAN) ? word : Integer.reverseBytes(word);
 			this.bytesWanted = 0;
 		}
 		else {

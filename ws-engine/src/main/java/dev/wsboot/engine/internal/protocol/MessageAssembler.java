@@ -149,8 +149,7 @@ public final class MessageAssembler implements FrameListener {
 	@Override
 	public void onFramePayload(ByteBuffer source, int length, int mask, int maskIndex) {
 		if (Opcode.isControl(this.frameOpcode)) {
-			source.get(this.control, this.controlLength, length);
-			Masking.unmask(this.control, this.controlLength, length, mask, maskIndex);
+			Masking.unmaskInto(source, this.control, this.controlLength, length, mask, maskIndex);
 			this.controlLength += length;
 			return;
 		}
@@ -167,8 +166,7 @@ public final class MessageAssembler implements FrameListener {
 			grow(this.frameEnd);
 		}
 		int at = this.messageLength;
-		source.get(this.message, at, length);
-		Masking.unmask(this.message, at, length, mask, maskIndex);
+		Masking.unmaskInto(source, this.message, at, length, mask, maskIndex);
 		this.messageLength += length;
 		if (this.messageOpcode == Opcode.TEXT) {
 			validateText(this.message, at, length);
@@ -183,8 +181,7 @@ public final class MessageAssembler implements FrameListener {
 		int done = 0;
 		while (done < length) {
 			int n = Math.min(length - done, this.scratch.length);
-			source.get(this.scratch, 0, n);
-			Masking.unmask(this.scratch, 0, n, mask, (maskIndex + done) & 3);
+			Masking.unmaskInto(source, this.scratch, 0, n, mask, (maskIndex + done) & 3);
 			this.inflater.inflate(this.scratch, 0, n);
 			done += n;
 		}
@@ -196,8 +193,7 @@ public final class MessageAssembler implements FrameListener {
 	 * Strings: decode it from the scratch buffer and skip the message buffer allocated for it.
 	 */
 	private void deliverWholeTextFrame(ByteBuffer source, int length, int mask) {
-		source.get(this.scratch, 0, length);
-		Masking.unmask(this.scratch, 0, length, mask, 0);
+		Masking.unmaskInto(source, this.scratch, 0, length, mask, 0);
 		// One pass instead of two: the JDK's decoder replaces every malformed sequence (overlong
 		// forms, surrogates, code points past U+10FFFF: RFC 3629 §3) with U+FFFD, so a result
 		// without U+FFFD proves the bytes valid. Only a message containing U+FFFD, sent or

@@ -3,6 +3,7 @@ package dev.wsboot.engine.internal.transport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -91,7 +92,8 @@ public final class IoLoop implements Executor, Runnable {
 	public IoLoop(String name, int bufferSize, long tickNanos) throws IOException {
 		this.name = name;
 		this.tickNanos = tickNanos;
-		this.readBuffer = ByteBuffer.allocateDirect(bufferSize);
+		// Native order: the unmasking reads the payload a word at a time without swapping bytes.
+		this.readBuffer = ByteBuffer.allocateDirect(bufferSize).order(ByteOrder.nativeOrder());
 		this.writeBuffer = ByteBuffer.allocateDirect(bufferSize);
 		this.scratch = new byte[bufferSize];
 		this.selector = Selector.open();

@@ -2,6 +2,7 @@ package dev.wsboot.engine.internal.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,10 +64,20 @@ class FrameDecoderTests {
 	}
 
 	private static List<Object> decodeWhole(byte[] input, int maxFrame, int maxMessage) {
+		return decodeWhole(ByteBuffer.wrap(input), maxFrame, maxMessage);
+	}
+
+	/** As the I/O loop reads: a direct buffer in the machine's byte order. */
+	private static List<Object> decodeWholeFromLoopBuffer(byte[] input) {
+		ByteBuffer buffer = ByteBuffer.allocateDirect(input.length).order(ByteOrder.nativeOrder());
+		return decodeWhole(buffer.put(input).flip(), LIMIT, LIMIT);
+	}
+
+	private static List<Object> decodeWhole(ByteBuffer input, int maxFrame, int maxMessage) {
 		Recorder recorder = new Recorder();
 		LimitsConfig limits = LimitsConfig.builder().maxMessageSize(maxMessage).maxFrameSize(maxFrame).build();
 		FrameDecoder decoder = new FrameDecoder(new MessageAssembler(recorder, limits, new byte[1024]), limits, 0);
-		decoder.decode(ByteBuffer.wrap(input));
+		decoder.decode(input);
 		return recorder.events;
 	}
 
@@ -82,11 +93,15 @@ class FrameDecoderTests {
 		return recorder.events;
 	}
 
-	/** Decodes whole and byte by byte, asserts both give the same events, and returns them. */
+	/**
+	 * Decodes whole, byte by byte and from a buffer like the loop's, asserts all give the same
+	 * events, and returns them.
+	 */
 	private static List<Object> decodeBothWays(byte[] input) {
 		List<Object> whole = decodeWhole(input, LIMIT, LIMIT);
 		List<Object> bytewise = decodeByteByByte(input, LIMIT, LIMIT);
 		assertThat(bytewise).containsExactlyElementsOf(whole);
+		assertThat(decodeWholeFromLoopBuffer(input)).containsExactlyElementsOf(whole);
 		return whole;
 	}
 

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.protocol;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,35 @@ class MaskingTests {
 					}
 					Masking.unmask(data, offset, length, mask, maskIndex);
 					assertThat(data).as("offset %d, length %d, mask index %d", offset, length, maskIndex).isEqualTo(expected);
+				}
+			}
+		}
+	}
+
+	@Test
+	void copyingUnmaskMatchesTheRfcDefinitionInEitherBufferOrderAtEveryOffsetLengthAndKeyPosition() {
+		Random random = new Random(5_3);
+		byte[] key = { (byte) 0x37, (byte) 0xFA, (byte) 0x21, (byte) 0x3D };
+		int mask = 0x37FA213D;
+		for (ByteOrder order : new ByteOrder[] { ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN }) {
+			for (int from = 0; from < 9; from++) {
+				for (int length = 0; length < 41; length++) {
+					for (int maskIndex = 0; maskIndex < 4; maskIndex++) {
+						byte[] wire = new byte[from + length + 3];
+						random.nextBytes(wire);
+						ByteBuffer source = ByteBuffer.allocateDirect(wire.length).order(order);
+						source.put(wire).position(from);
+						byte[] expected = new byte[length + 2];
+						for (int i = 0; i < length; i++) {
+							expected[1 + i] = (byte) (wire[from + i] ^ key[(maskIndex + i) & 3]);
+						}
+						byte[] target = new byte[length + 2];
+						Masking.unmaskInto(source, target, 1, length, mask, maskIndex);
+						assertThat(target).as("%s, from %d, length %d, mask index %d", order, from, length, maskIndex)
+							.isEqualTo(expected);
+						assertThat(source.position()).isEqualTo(from + length);
+						assertThat(source.get(from)).as("the source keeps its bytes").isEqualTo(wire[from]);
+					}
 				}
 			}
 		}
