@@ -40,13 +40,17 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 
 	private final boolean observeMessages;
 
+	/** Whether a message without an observation of its own is handled in its connection's scope. */
+	private final boolean scopeMessages;
+
 	/** The open connections' observations, by client id; an entry lives from open to close. */
 	private final Map<Long, Observation> connections = new ConcurrentHashMap<>();
 
 	ObservingWsHandler(WsHandler delegate, ObservationRegistry registry,
 			@Nullable WsConnectionObservationConvention connectionConvention,
-			@Nullable WsMessageObservationConvention messageConvention, boolean observeMessages) {
+			@Nullable WsMessageObservationConvention messageConvention, boolean observeMessages, boolean scopeMessages) {
 		this.delegate = delegate;
+		this.scopeMessages = scopeMessages;
 		this.registry = registry;
 		this.connectionConvention = connectionConvention;
 		this.messageConvention = messageConvention;
@@ -91,14 +95,25 @@ final class ObservingWsHandler implements WsHandlerDecorator.Decorated {
 	}
 
 	/**
-	 * Hands a message to the delegate in its connection's scope, or in a message observation of its
-	 * own. Without message observations nothing is allocated for the call: the deliveries are
-	 * constants, where a lambda over the session and message would be an object per message.
+	 * Hands a message to the delegate in its connection's scope, in a message observation of its
+	 * own, or (with neither asked for) straight. Without message observations nothing is allocated
+	 * for the call: the deliveries are constants, where a lambda over the session and message would
+	 * be an object per message.
 	 */
 	private <M> void onMessage(WsSession session, String type, int size, M message, Delivery<M> delivery)
 			throws Exception {
 		if (this.observeMessages) {
 			onMessage(session, type, size, () -> delivery.deliver(this.delegate, session, message));
+			return;
+		}
+		if (!this.scopeMessages) {
+			try {
+				delivery.deliver(this.delegate, session, message);
+			}
+			catch (Exception ex) {
+				connection(session).error(ex);
+				throw ex;
+			}
 			return;
 		}
 		Observation connection = connection(session);

@@ -2,6 +2,7 @@ package dev.wsboot.observation;
 
 import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.context.WsServerLifecycle;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,9 +30,12 @@ public final class WsObservationAutoConfiguration {
 	@ConditionalOnMissingBean
 	ObservationWsHandlerDecorator wsObservationHandlerDecorator(ObservationRegistry registry,
 			ObjectProvider<WsConnectionObservationConvention> connectionConvention,
-			ObjectProvider<WsMessageObservationConvention> messageConvention, WsObservationProperties properties) {
+			ObjectProvider<WsMessageObservationConvention> messageConvention,
+			ObjectProvider<ObservationHandler<?>> handlers, WsObservationProperties properties) {
+		Boolean messageScope = properties.getMessageScope();
+		boolean scopeMessages = (messageScope != null) ? messageScope : handlers.stream().anyMatch(ObservationScopes::needsScope);
 		return new ObservationWsHandlerDecorator(registry, connectionConvention.getIfUnique(),
-				messageConvention.getIfUnique(), properties.isMessages());
+				messageConvention.getIfUnique(), properties.isMessages(), scopeMessages);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.wsboot.observation;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,12 +17,29 @@ public class WsObservationProperties {
 	 */
 	private boolean messages = false;
 
+	/**
+	 * Whether each message's handling runs in its connection observation's scope, so that what a
+	 * handler logs or traces belongs to the connection's trace. A scope per message is a measurable
+	 * part of a small message's handling, so by default it is on only when the application has an
+	 * observation handler other than the metrics one (a tracing bridge registers such handlers).
+	 * The connection's open and close always run in its scope.
+	 */
+	private @Nullable Boolean messageScope;
+
 	public boolean isMessages() {
 		return this.messages;
 	}
 
 	public void setMessages(boolean messages) {
 		this.messages = messages;
+	}
+
+	public @Nullable Boolean getMessageScope() {
+		return this.messageScope;
+	}
+
+	public void setMessageScope(@Nullable Boolean messageScope) {
+		this.messageScope = messageScope;
 	}
 
 }

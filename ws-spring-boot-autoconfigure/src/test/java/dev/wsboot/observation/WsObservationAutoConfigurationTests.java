@@ -11,6 +11,10 @@ import dev.wsboot.engine.WsEndpoint;
 import dev.wsboot.test.WsTestConnection;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -157,6 +161,46 @@ class WsObservationAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void withOnlyTheMetricsHandlerMessagesAreHandledOutsideAnyScope() {
+		this.runner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+			.withBean(ObservationHandler.class, () -> new DefaultMeterObservationHandler(new SimpleMeterRegistry()))
+			.withUserConfiguration(CurrentObservationController.class)
+			.run((context) -> assertThat(currentObservation(context)).isEqualTo("none"));
+	}
+
+	@Test
+	void withAnotherObservationHandlerMessagesAreHandledInTheConnectionsScope() {
+		this.runner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+			.withBean(ObservationHandler.class, () -> (ObservationHandler<Observation.Context>) (context) -> true)
+			.withUserConfiguration(CurrentObservationController.class)
+			.run((context) -> assertThat(currentObservation(context)).isEqualTo(CONNECTION));
+	}
+
+	@Test
+	void messageScopeTrueHandlesMessagesInTheConnectionsScopeWithoutTracing() {
+		this.runner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+			.withPropertyValues("ws.observations.message-scope=true")
+			.withUserConfiguration(CurrentObservationController.class)
+			.run((context) -> assertThat(currentObservation(context)).isEqualTo(CONNECTION));
+	}
+
+	@Test
+	void messageScopeFalseHandlesMessagesOutsideAnyScopeWhateverTheHandlers() {
+		this.runner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+			.withBean(ObservationHandler.class, () -> (ObservationHandler<Observation.Context>) (context) -> true)
+			.withPropertyValues("ws.observations.message-scope=false")
+			.withUserConfiguration(CurrentObservationController.class)
+			.run((context) -> assertThat(currentObservation(context)).isEqualTo("none"));
+	}
+
+	/** The name of the observation a message is handled in, as the controller sees it. */
+	private static String currentObservation(AssertableApplicationContext context) {
+		try (WsTestConnection client = WsTestConnection.connect(port(context), "/current")) {
+			return client.send("which?").nextText();
+		}
+	}
+
 	private static void closeAfterTwoMessages(int port) {
 		try (WsTestConnection client = WsTestConnection.connect(port, "/echo")) {
 			client.send("one").expectText("one").send("two").expectText("two").close(1000, "bye").expectClose(1000);
@@ -174,6 +218,23 @@ class WsObservationAutoConfigurationTests {
 		@OnMessage
 		String echo(String message) {
 			return message;
+		}
+
+	}
+
+	@WsController("/current")
+	static class CurrentObservationController {
+
+		private final ObservationRegistry registry;
+
+		CurrentObservationController(ObservationRegistry registry) {
+			this.registry = registry;
+		}
+
+		@OnMessage
+		String current(String message) {
+			Observation current = this.registry.getCurrentObservation();
+			return (current != null) ? current.getContext().getName() : "none";
 		}
 
 	}
