@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.wsboot.engine.internal.transport.IterationEndActions;
 import dev.wsboot.engine.internal.transport.LoopWakeups;
 
 /**
@@ -62,6 +63,13 @@ public final class HandlerPool extends AbstractExecutorService {
 	private final AtomicInteger awake = new AtomicInteger();
 
 	private final AtomicInteger started = new AtomicInteger();
+
+	/** Deferred by an I/O loop's thread to the end of its iteration; one object, so deferred once per iteration. */
+	private final Runnable wakeIfAllAsleep = () -> {
+		if (this.awake.get() == 0 && hasWaitingTasks()) {
+			wakeOne();
+		}
+	};
 
 	private final AtomicInteger running = new AtomicInteger();
 
@@ -111,8 +119,9 @@ public final class HandlerPool extends AbstractExecutorService {
 		}
 		this.tasks.offer(task);
 		// Read after the offer: a worker going to sleep decrements before it looks at the queue, so
-		// either it sees the task or we see it gone (no lost wakeup).
-		if (this.awake.get() == 0) {
+		// either it sees the task or we see it gone (no lost wakeup). An I/O loop's thread wakes
+		// one at the end of its iteration instead, once for all the sessions it read.
+		if (this.awake.get() == 0 && !IterationEndActions.defer(this.wakeIfAllAsleep)) {
 			wakeOne();
 		}
 		this.watchdog.workArrived();

@@ -246,6 +246,7 @@ public final class IoLoop implements Executor, Runnable {
 	@Override
 	public void run() {
 		this.nextTick = System.nanoTime() + this.tickNanos;
+		IterationEndActions atIterationEnd = IterationEndActions.installForCurrentThread();
 		int prematureReturns = 0;
 		while (this.running) {
 			try {
@@ -282,8 +283,21 @@ public final class IoLoop implements Executor, Runnable {
 			catch (Throwable ex) {
 				logger.log(Level.ERROR, "Unexpected error in I/O loop " + this.name, ex);
 			}
+			// Also after an error: what was deferred (a worker's wakeup) must not wait for the next select.
+			endIteration(atIterationEnd);
 		}
 		closeAll();
+		// Closing dispatched the handlers' last events: their workers must still be woken.
+		endIteration(atIterationEnd);
+	}
+
+	private void endIteration(IterationEndActions atIterationEnd) {
+		try {
+			atIterationEnd.runAll();
+		}
+		catch (Throwable ex) {
+			logger.log(Level.ERROR, "Unexpected error at the end of an iteration of I/O loop " + this.name, ex);
+		}
 	}
 
 	private static void onReady(SelectionKey key) {

@@ -4,6 +4,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.wsboot.engine.internal.transport.IoLoop;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link HandlerPool}: blocked tasks do not hold back the others, the thread bound holds, bursts
- * of short tasks do not wake a thread per task, and shutdown finishes what was queued.
+ * of short tasks do not wake a thread per task, a task from an I/O loop's thread waits for the end
+ * of the loop's iteration, and shutdown finishes what was queued.
  */
 class HandlerPoolTests {
 
@@ -116,6 +120,45 @@ class HandlerPoolTests {
 		release.countDown();
 		assertThat(this.pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(ran).hasValue(5);
+	}
+
+	@Test
+	void aTaskHandedOverOnAnIoLoopThreadStartsOnlyOnceTheLoopsIterationEnds() throws Exception {
+		// A watchdog that checks rarely, so nothing but the iteration's end wakes a worker here.
+		HandlerPool pool = new HandlerPool(4, "test-deferred-", TimeUnit.SECONDS.toNanos(5));
+		IoLoop loop = new IoLoop("test-loop", 4096, TimeUnit.SECONDS.toNanos(1));
+		loop.start();
+		try {
+			// A worker already started and parked, so that waking it would take microseconds.
+			CountDownLatch started = new CountDownLatch(1);
+			pool.execute(started::countDown);
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			AtomicLong loopTaskEnded = new AtomicLong();
+			AtomicLong poolTaskStarted = new AtomicLong();
+			CountDownLatch ran = new CountDownLatch(1);
+			CountDownLatch loopTaskDone = new CountDownLatch(1);
+			loop.execute(() -> {
+				pool.execute(() -> {
+					poolTaskStarted.set(System.nanoTime());
+					ran.countDown();
+				});
+				// The rest of the iteration: more connections read, flushes written.
+				long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+				while (System.nanoTime() < until) {
+					Thread.onSpinWait();
+				}
+				loopTaskEnded.set(System.nanoTime());
+				loopTaskDone.countDown();
+			});
+			assertThat(loopTaskDone.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(ran.await(10, TimeUnit.SECONDS)).as("the task ran").isTrue();
+			assertThat(poolTaskStarted.get()).as("it started after the loop's iteration").isGreaterThan(loopTaskEnded.get());
+			assertThat(pool.threadCount()).isEqualTo(1);
+		}
+		finally {
+			loop.shutdown(10, TimeUnit.SECONDS);
+			pool.shutdownNow();
+		}
 	}
 
 	private static void await(CountDownLatch latch) {
