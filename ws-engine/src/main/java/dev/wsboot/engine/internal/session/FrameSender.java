@@ -18,6 +18,7 @@ import dev.wsboot.engine.internal.protocol.FrameEncoder;
 import dev.wsboot.engine.internal.protocol.MessageDeflater;
 import dev.wsboot.engine.internal.protocol.Opcode;
 import dev.wsboot.engine.internal.transport.Connection;
+import dev.wsboot.engine.internal.transport.DirectReplies;
 import dev.wsboot.engine.internal.transport.Connection.AfterFinalFrame;
 
 /**
@@ -26,7 +27,7 @@ import dev.wsboot.engine.internal.transport.Connection.AfterFinalFrame;
  * close frames through the session's {@link CloseState}. Every frame the session sends passes
  * here. Safe from any thread.
  */
-final class FrameSender {
+final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	private static final System.Logger logger = System.getLogger(FrameSender.class.getName());
 
@@ -99,6 +100,11 @@ final class FrameSender {
 
 	boolean sendText(String text) {
 		if (this.deflater == null) {
+			DirectReplies direct = this.connection.directReplies();
+			if (direct != null) {
+				byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+				return sendDirect(direct, Opcode.TEXT, utf8, 0, utf8.length);
+			}
 			return send(FrameEncoder.text(text), true);
 		}
 		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -108,6 +114,9 @@ final class FrameSender {
 	/** The bytes as they are: framed with one copy, or compressed from where they lie. */
 	boolean sendText(WsText text) {
 		if (this.deflater == null) {
+			if (this.connection.directReplies() != null) {
+				return text.read(this);
+			}
 			return send(text.read(PLAIN_TEXT_FRAME), true);
 		}
 		return text.read(this::sendCompressibleText);
@@ -122,6 +131,10 @@ final class FrameSender {
 
 	boolean sendBinary(byte[] data) {
 		if (this.deflater == null) {
+			DirectReplies direct = this.connection.directReplies();
+			if (direct != null) {
+				return sendDirect(direct, Opcode.BINARY, data, 0, data.length);
+			}
 			return send(FrameEncoder.binary(data), false);
 		}
 		return sendCompressible(Opcode.BINARY, data, 0, data.length);
@@ -139,6 +152,10 @@ final class FrameSender {
 	/** A broadcast message: its shared plain or shared compressed frame, or compressed in our own context. */
 	boolean send(BroadcastMessage message) {
 		if (this.deflater == null || message.length() < this.compressionMinSize) {
+			DirectReplies direct = this.connection.directReplies();
+			if (direct != null) {
+				return sendDirect(direct, message.plainFrame(), message.isText());
+			}
 			return send(message.plainFrame().duplicate(), message.isText());
 		}
 		if (this.deflater.isContextFree()) {
@@ -173,6 +190,46 @@ final class FrameSender {
 			ByteBuffer frame = this.deflater.frame(opcode, data, offset, length);
 			return frame != null && enqueue(frame, text);
 		}
+	}
+
+	/**
+	 * A reply from the I/O thread to the connection it is reading, with nothing queued: framed
+	 * straight into the loop's write buffer (see {@link DirectReplies}), no frame of its own and
+	 * nothing to bound, as the queue is empty.
+	 */
+	private boolean sendDirect(DirectReplies direct, int opcode, byte[] payload, int offset, int length) {
+		if (!this.closeState.isSendable()) {
+			return false;
+		}
+		int headerLength = FrameEncoder.writeHeader(direct.headerScratch(), 0, opcode, length);
+		direct.append(headerLength, payload, offset, length);
+		sentDirect(opcode == Opcode.TEXT, headerLength + length);
+		return true;
+	}
+
+	/**
+	 * As the reader of a {@link WsText} that {@link #sendText(WsText)} found sendable directly: its
+	 * bytes are framed where they lie. The sender itself is the reader, so no object is made per
+	 * message. @return as for {@link #sendText(WsText)}
+	 */
+	@Override
+	public Boolean read(byte[] utf8, int offset, int length) {
+		return sendDirect(this.connection.directReplies(), Opcode.TEXT, utf8, offset, length);
+	}
+
+	/** A finished frame, shared by a broadcast's receivers, appended as it is. */
+	private boolean sendDirect(DirectReplies direct, ByteBuffer frame, boolean text) {
+		if (!this.closeState.isSendable()) {
+			return false;
+		}
+		direct.append(0, frame);
+		sentDirect(text, frame.remaining());
+		return true;
+	}
+
+	private void sentDirect(boolean text, int size) {
+		this.stats.sent(text, size);
+		SENT.getAndAdd(this, 1L);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.wsboot.engine.internal.transport;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
@@ -159,7 +161,23 @@ public final class Connection implements Readiness {
 	}
 
 	private void read() {
-		ByteBuffer buffer = this.loop.readBuffer();
+		// A plain connection's replies during the read go straight into the write buffer; TLS
+		// encrypts through a buffer of its own.
+		DirectReplies replies = this.transportBacklog ? null : this.loop.directReplies();
+		if (replies != null) {
+			replies.open(this);
+		}
+		try {
+			readInto(this.loop.readBuffer());
+		}
+		finally {
+			if (replies != null) {
+				replies.end();
+			}
+		}
+	}
+
+	private void readInto(ByteBuffer buffer) {
 		for (int i = 0; i < MAX_READS_PER_EVENT && !this.closed && !this.readPaused; i++) {
 			buffer.clear();
 			int n;
@@ -222,6 +240,38 @@ public final class Connection implements Readiness {
 	}
 
 	/**
+	 * Where a reply goes straight into the loop's write buffer instead of the queue: while the loop
+	 * reads this connection, on its thread, with nothing queued (so the reply keeps its order) and
+	 * no final frame. Null otherwise.
+	 */
+	public @Nullable DirectReplies directReplies() {
+		DirectReplies replies = this.loop.directReplies();
+		return (replies.isOpenFor(this) && this.loop.inLoop() && this.frames.isEmpty() && !this.frames.hasFinalFrame())
+				? replies : null;
+	}
+
+	/**
+	 * Writes direct replies. @return a copy of what the socket did not take, or null if it took it
+	 * all or the connection failed (then it is closed)
+	 */
+	@Nullable ByteBuffer writeDirect(ByteBuffer out) {
+		try {
+			this.transport.write(out);
+		}
+		catch (IOException ex) {
+			close(ex);
+			return null;
+		}
+		return out.hasRemaining() ? ByteBuffer.allocate(out.remaining()).put(out).flip() : null;
+	}
+
+	/** The unwritten rest of a direct reply: ahead of everything queued, written when the socket takes it. */
+	void queueAtHead(ByteBuffer rest) {
+		this.frames.addFirst(rest);
+		updateInterest();
+	}
+
+	/**
 	 * Arranges for queued frames to be written: at the end of the current loop iteration when
 	 * called on the loop thread, else through one task per burst of sends. Safe from any thread.
 	 */
@@ -281,6 +331,8 @@ public final class Connection implements Readiness {
 	 */
 	void flush() {
 		FLUSH_SCHEDULED.setVolatile(this, 0);
+		// The write buffer is about to be reused: direct replies in it go first.
+		this.loop.directReplies().end();
 		if (this.closed) {
 			return;
 		}
@@ -384,6 +436,7 @@ public final class Connection implements Readiness {
 			logger.log(Level.TRACE, "Error closing a socket", ex);
 		}
 		this.loop.remove(this);
+		this.loop.directReplies().discard(this);
 		this.frames.clear();
 		this.handler.onClosed(cause);
 	}

@@ -68,6 +68,20 @@ final class FrameQueue {
 		return (long) QUEUED.getVolatile(this);
 	}
 
+	/** Loop thread: puts a frame's unwritten rest ahead of everything queued. */
+	void addFirst(ByteBuffer rest) {
+		QUEUED.getAndAdd(this, (long) rest.remaining());
+		if (this.unwritten == null) {
+			this.unwritten = new ArrayDeque<>();
+		}
+		this.unwritten.addFirst(rest);
+	}
+
+	/** Whether a frame after which nothing may be written was queued. Any thread. */
+	boolean hasFinalFrame() {
+		return this.finalFrame != null;
+	}
+
 	/** The socket took this many bytes. */
 	void written(int bytes) {
 		QUEUED.getAndAdd(this, (long) -bytes);

@@ -41,6 +41,9 @@ public final class IoLoop implements Executor, Runnable {
 
 	private final ByteBuffer writeBuffer;
 
+	/** Replies appended to {@link #writeBuffer} while a connection is read. */
+	private final DirectReplies directReplies;
+
 	private final byte[] scratch;
 
 	/** Ciphertext read by TLS connections; made by the first one, so plain servers never have it. */
@@ -95,6 +98,7 @@ public final class IoLoop implements Executor, Runnable {
 		// Native order: the unmasking reads the payload a word at a time without swapping bytes.
 		this.readBuffer = ByteBuffer.allocateDirect(bufferSize).order(ByteOrder.nativeOrder());
 		this.writeBuffer = ByteBuffer.allocateDirect(bufferSize);
+		this.directReplies = new DirectReplies(this.writeBuffer);
 		this.scratch = new byte[bufferSize];
 		this.selector = Selector.open();
 	}
@@ -196,6 +200,10 @@ public final class IoLoop implements Executor, Runnable {
 
 	ByteBuffer writeBuffer() {
 		return this.writeBuffer;
+	}
+
+	DirectReplies directReplies() {
+		return this.directReplies;
 	}
 
 	/**
