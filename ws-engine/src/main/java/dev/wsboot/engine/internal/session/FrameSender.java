@@ -17,9 +17,9 @@ import dev.wsboot.engine.WsText;
 import dev.wsboot.engine.internal.protocol.FrameEncoder;
 import dev.wsboot.engine.internal.protocol.MessageDeflater;
 import dev.wsboot.engine.internal.protocol.Opcode;
+import dev.wsboot.engine.internal.transport.AfterFinalFrame;
 import dev.wsboot.engine.internal.transport.Connection;
 import dev.wsboot.engine.internal.transport.DirectReplies;
-import dev.wsboot.engine.internal.transport.Connection.AfterFinalFrame;
 
 /**
  * The outbound half of an open connection's protocol: encodes messages into frames (compressed

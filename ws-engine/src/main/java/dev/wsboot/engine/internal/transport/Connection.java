@@ -77,20 +77,6 @@ public final class Connection implements Readiness {
 
 	private static final int AFTER_FLUSH_DONE = 3;
 
-	/** What the connection does once its final frame is written. */
-	public enum AfterFinalFrame {
-
-		/** Keep reading: the peer answers (our close frame went first, RFC 6455 §7.1.2). */
-		KEEP_OPEN,
-
-		/** Send FIN and read until the peer closes, so it reads the frame instead of a reset. */
-		SHUTDOWN_OUTPUT,
-
-		/** Close the socket (the server closes the TCP connection first, RFC 6455 §7.1.1). */
-		CLOSE
-
-	}
-
 	/** Queued bytes at or below which the handler hears {@code onDrained}; -1 when nobody asked. */
 	private long drainMark = -1;
 
@@ -336,31 +322,15 @@ public final class Connection implements Readiness {
 		if (this.closed) {
 			return;
 		}
-		ByteBuffer out = this.loop.writeBuffer();
-		ByteBuffer[] batch = this.loop.batch();
-		int[] counts = this.loop.batchCounts();
 		try {
 			if (this.transportBacklog && !this.transport.flushBacklog()) {
 				updateInterest();
 				return;
 			}
-			while (true) {
-				out.clear();
-				int n = this.frames.fill(out, batch, counts);
-				if (n == 0) {
-					break;
-				}
-				out.flip();
-				int total = out.remaining();
-				int written = this.transport.write(out);
-				this.frames.written(written);
-				boolean complete = written == total;
-				this.frames.giveBack(batch, counts, n, total - written);
-				if (!complete) {
-					updateInterest();
-					checkDrained();
-					return;
-				}
+			if (!this.frames.writeTo(this.transport, this.loop.writeBuffer(), this.loop.batch(), this.loop.batchCounts())) {
+				updateInterest();
+				checkDrained();
+				return;
 			}
 		}
 		catch (IOException ex) {

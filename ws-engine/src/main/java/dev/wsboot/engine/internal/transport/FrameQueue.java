@@ -2,6 +2,7 @@ package dev.wsboot.engine.internal.transport;
 
 import org.jspecify.annotations.Nullable;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -40,7 +41,7 @@ final class FrameQueue {
 	private volatile @Nullable ByteBuffer finalFrame;
 
 	/** Written before {@link #finalFrame}, taken once the final frame is written. */
-	private volatile Connection.@Nullable AfterFinalFrame afterFinalFrame;
+	private volatile @Nullable AfterFinalFrame afterFinalFrame;
 
 	private boolean finalFrameWritten;
 
@@ -57,7 +58,7 @@ final class FrameQueue {
 	}
 
 	/** Any thread. */
-	void addFinal(ByteBuffer frame, Connection.AfterFinalFrame then) {
+	void addFinal(ByteBuffer frame, AfterFinalFrame then) {
 		this.afterFinalFrame = then;
 		this.finalFrame = frame;
 		add(frame);
@@ -85,6 +86,30 @@ final class FrameQueue {
 	/** The socket took this many bytes. */
 	void written(int bytes) {
 		QUEUED.getAndAdd(this, (long) -bytes);
+	}
+
+	/**
+	 * Writes frames through the write buffer until the queue is empty or the socket pushes back:
+	 * many small frames leave in one system call, large ones in slices.
+	 * @param batch and {@code counts} the loop's scratch arrays for the frames of one buffer
+	 * @return whether everything queued was written
+	 */
+	boolean writeTo(Transport transport, ByteBuffer out, ByteBuffer[] batch, int[] counts) throws IOException {
+		while (true) {
+			out.clear();
+			int n = fill(out, batch, counts);
+			if (n == 0) {
+				return true;
+			}
+			out.flip();
+			int total = out.remaining();
+			int written = transport.write(out);
+			written(written);
+			giveBack(batch, counts, n, total - written);
+			if (written < total) {
+				return false;
+			}
+		}
 	}
 
 	/** Copies frames into the write buffer, remembering each frame and how many bytes it gave. */
@@ -150,11 +175,11 @@ final class FrameQueue {
 	}
 
 	/** Once the final frame is written: what the connection does next, given once; else null. */
-	Connection.@Nullable AfterFinalFrame takeAfterFinalFrame() {
+	@Nullable AfterFinalFrame takeAfterFinalFrame() {
 		if (!this.finalFrameWritten || this.afterFinalFrame == null) {
 			return null;
 		}
-		Connection.AfterFinalFrame then = this.afterFinalFrame;
+		AfterFinalFrame then = this.afterFinalFrame;
 		this.afterFinalFrame = null;
 		return then;
 	}
