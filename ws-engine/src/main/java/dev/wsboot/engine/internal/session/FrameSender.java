@@ -35,11 +35,14 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	private static final VarHandle ABOVE_HIGH_WATER;
 
+	private static final VarHandle DROPPED_IN_RUN;
+
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			SENT = lookup.findVarHandle(FrameSender.class, "sent", long.class);
 			ABOVE_HIGH_WATER = lookup.findVarHandle(FrameSender.class, "aboveHighWater", int.class);
+			DROPPED_IN_RUN = lookup.findVarHandle(FrameSender.class, "droppedInRun", int.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -80,6 +83,10 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	@SuppressWarnings("unused") // accessed through ABOVE_HIGH_WATER
 	private volatile int aboveHighWater;
+
+	/** Messages dropped (DROP policy) since the queue last drained. */
+	@SuppressWarnings("unused") // accessed through DROPPED_IN_RUN
+	private volatile int droppedInRun;
 
 	FrameSender(Connection connection, CloseState closeState, PathCounters stats, ServerCounters serverStats,
 			LimitsConfig limits, CompressionConfig compression, @Nullable MessageDeflater deflater, long id, String path, ReplyScope replies,
@@ -289,13 +296,23 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	/** The queue drained to the low-water mark: the next crossing is reported again. I/O thread. */
 	void drained() {
 		ABOVE_HIGH_WATER.setVolatile(this, 0);
+		int dropped = (int) DROPPED_IN_RUN.getAndSet(this, 0);
+		if (dropped > 0) {
+			logger.log(Level.WARNING, () -> "Slow client " + name() + " caught up; " + dropped
+					+ " messages to it were dropped");
+		}
 	}
 
 	private boolean overflow(long queued, int size) {
 		if (this.limits.slowClientPolicy() == WsServerConfig.SlowClientPolicy.DROP) {
 			this.stats.dropped();
-			logger.log(Level.WARNING, () -> "Dropped a message of " + size + " bytes to slow client " + name() + ": "
-					+ queued + " bytes already queued");
+			// One line when a client starts losing messages, one when its queue drained (below);
+			// every drop in between is counted in the path's dropped messages, not logged.
+			if ((int) DROPPED_IN_RUN.getAndAdd(this, 1) == 0) {
+				logger.log(Level.WARNING, () -> "Dropping messages to slow client " + name() + ": " + queued
+						+ " bytes already queued, over the limit of " + this.limits.maxOutboundQueueSize()
+						+ "; further drops are counted, not logged, until its queue drains");
+			}
 			return false;
 		}
 		// The first sender to see the overflow closes; from that moment nothing more is queued.
