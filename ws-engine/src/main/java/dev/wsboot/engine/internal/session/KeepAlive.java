@@ -43,6 +43,11 @@ final class KeepAlive {
 		this.lastReadAt = now;
 	}
 
+	/** Whether nothing was read for longer than {@code nanos}. */
+	boolean quietFor(long now, long nanos) {
+		return now - this.lastReadAt > nanos;
+	}
+
 	/** Any pong counts as the answer: §5.5.3 allows an unsolicited one as a heartbeat. */
 	void pongReceived() {
 		this.pingOutstanding = false;

@@ -51,16 +51,23 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	private final SessionEvents events;
 
-	private final FrameDecoder decoder;
+	/**
+	 * The frame decoder and its message assembler: made at the first byte, dropped again when the
+	 * connection has read nothing for a whole tick between messages, so the many idle
+	 * connections of a server hold neither (160 bytes with the UTF-8 validator). Null while idle.
+	 */
+	private @Nullable FrameDecoder decoder;
+
+	private @Nullable MessageAssembler assembler;
+
+	/** Whether text messages reach the handler decoded as Strings rather than as bytes. */
+	private final boolean decodeText;
 
 	/** Null unless permessage-deflate was agreed. */
 	private final @Nullable MessageInflater inflater;
 
 	/** Null unless inbound rates are limited. */
 	private final @Nullable InboundRateLimit rateLimit;
-
-	/** Queue level at which reading resumes after the outbound queue passed its high-water mark. */
-	private final long lowWaterMark;
 
 	/** Reading is paused because the client does not read our replies fast enough. */
 	private boolean pausedByOutbound;
@@ -92,7 +99,6 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		}
 		long id = server.sessions().nextId();
 		ReplyScope replies = new ReplyScope();
-		this.lowWaterMark = FrameSender.lowWaterMark(config.limits());
 		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config.limits(),
 				config.compression(), deflater, id, handshake.path(), replies, this::overHighWater);
 		this.session = new DefaultWsSession(id, handshake, this.sender, accept.stats());
@@ -100,22 +106,19 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 				onIoThread(config, accept.endpoint().handler()) ? null : server.handlerExecutor(),
 				config.limits().maxInboundQueueSize(), this,
 				replies);
-		// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
-		boolean decodeText = !accept.endpoint().handler().textAsBytes();
-		this.decoder = new FrameDecoder(new MessageAssembler(this, config.limits(), connection.loop().scratch(),
-				this.inflater, decodeText), config.limits(), (deflate != null) ? FrameHeader.RSV1 : 0);
+		this.decodeText = !accept.endpoint().handler().textAsBytes();
 		this.keepAlive = new KeepAlive(config.timeouts(), System.nanoTime());
 		this.rateLimit = config.protection().limitsRates() ? new InboundRateLimit(
 				config.protection().maxMessagesPerSecond(), config.protection().maxBytesPerSecond(), System.nanoTime())
 				: null;
 	}
 
-	/** Answers the upgrade with 101 and opens the session; the connection slot is already reserved. */
 	/** Whether a session's events are delivered on its I/O thread: for every handler, or for one that never blocks. */
 	private static boolean onIoThread(WsServerConfig config, WsHandler handler) {
 		return config.handlers().onIoThread() || !handler.blocking();
 	}
 
+	/** Answers the upgrade with 101 and opens the session; the connection slot is already reserved. */
 	static SessionProtocol open(ServerRuntime server, Connection connection, Accept accept) {
 		SessionProtocol protocol = new SessionProtocol(server, connection, accept);
 		accept.stats().opened();
@@ -134,10 +137,35 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 			return;
 		}
 		try {
-			this.decoder.decode(data);
+			decoder().decode(data);
 		}
 		catch (WsProtocolException ex) {
 			violation(ex.closeCode(), ex.getMessage(), ex.inCloseFrame());
+		}
+	}
+
+	private FrameDecoder decoder() {
+		FrameDecoder decoder = this.decoder;
+		if (decoder == null) {
+			WsServerConfig config = this.server.config();
+			this.assembler = new MessageAssembler(this, config.limits(), this.connection.loop().scratch(), this.inflater,
+					this.decodeText);
+			// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
+			decoder = new FrameDecoder(this.assembler, config.limits(), (this.inflater != null) ? FrameHeader.RSV1 : 0);
+			this.decoder = decoder;
+		}
+		return decoder;
+	}
+
+	/**
+	 * Lets the decoder go once the connection is quiet between frames of no message in progress: a
+	 * new one starting at the next frame header is in the same state.
+	 */
+	private void dropDecoderIfQuiet(long now) {
+		if (this.decoder != null && this.keepAlive.quietFor(now, this.connection.loop().tickNanos())
+				&& this.decoder.isBetweenFrames() && !this.assembler.isMessageInProgress()) {
+			this.decoder = null;
+			this.assembler = null;
 		}
 	}
 
@@ -213,7 +241,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	@Override
 	public void onClose(int code, String reason) {
-		this.decoder.stop();
+		decoder().stop();
 		act(this.closeState.peerClosed(code, reason));
 	}
 
@@ -223,7 +251,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	 */
 	private void violation(int code, String reason, boolean inCloseFrame) {
 		logger.log(Level.DEBUG, () -> "Failing connection " + this.session + " with " + code + ": " + reason);
-		this.decoder.stop();
+		decoder().stop();
 		act(this.closeState.violation(code, reason, inCloseFrame));
 	}
 
@@ -258,6 +286,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 			}
 			return;
 		}
+		dropDecoderIfQuiet(now);
 		switch (this.keepAlive.check(now)) {
 			case IDLE_TIMEOUT -> {
 				logger.log(Level.DEBUG, () -> "Idle timeout on " + this.session);
@@ -332,7 +361,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		}
 		this.pausedByOutbound = true;
 		this.connection.pauseReading();
-		this.connection.notifyWhenDrained(this.lowWaterMark);
+		this.connection.notifyWhenDrained(FrameSender.lowWaterMark(this.server.config().limits()));
 	}
 
 	@Override
