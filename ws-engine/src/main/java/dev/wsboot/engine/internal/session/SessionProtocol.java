@@ -88,7 +88,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(accept.key(), handshake.subprotocol(), extensions)));
 		connection.requestFlush();
 		// The decision is made: keep the request as its raw head until the application reads it.
-		handshake.request().compact();
+		handshake.request().compact(accept.stats().path());
 		MessageDeflater deflater = null;
 		if (deflate != null) {
 			this.inflater = new MessageInflater(server.zlib(), !deflate.clientNoContextTakeover(), config.limits());
