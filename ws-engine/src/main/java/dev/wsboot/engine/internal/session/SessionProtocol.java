@@ -33,7 +33,8 @@ import dev.wsboot.engine.internal.transport.ConnectionHandler;
  * transitions are decided by its {@link CloseState} and liveness by its {@link KeepAlive}.
  * Every method runs on the connection's I/O thread.
  */
-final class SessionProtocol implements ConnectionHandler, MessageListener, SessionEvents.ReadControl {
+final class SessionProtocol
+		implements ConnectionHandler, MessageListener, SessionEvents.ReadControl, FrameSender.Backpressure {
 
 	private static final System.Logger logger = System.getLogger(SessionProtocol.class.getName());
 
@@ -100,7 +101,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		long id = server.sessions().nextId();
 		ReplyScope replies = new ReplyScope();
 		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config.limits(),
-				config.compression(), deflater, id, handshake.path(), replies, this::overHighWater);
+				config.compression(), deflater, id, handshake.path(), replies, this);
 		this.session = new DefaultWsSession(id, handshake, this.sender, accept.stats());
 		this.events = new SessionEvents(this.session, accept.endpoint().handler(),
 				onIoThread(config, accept.endpoint().handler()) ? null : server.handlerExecutor(),
@@ -346,7 +347,8 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	 * mark, so a client that sends faster than it reads is slowed by TCP, as Netty's writability
 	 * and Jetty's demand do, instead of being closed. Any thread.
 	 */
-	private void overHighWater() {
+	@Override
+	public void overHighWater() {
 		if (this.connection.loop().inLoop()) {
 			pauseForOutbound();
 		}
