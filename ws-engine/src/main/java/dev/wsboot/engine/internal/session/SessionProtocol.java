@@ -159,15 +159,19 @@ final class SessionProtocol
 	}
 
 	/**
-	 * Lets the decoder go once the connection is quiet between frames of no message in progress: a
-	 * new one starting at the next frame header is in the same state.
+	 * Once the connection has been quiet for a tick, lets go of what only a busy one needs: the
+	 * decoder, between frames of no message in progress (a new one starting at the next frame
+	 * header is in the same state), and the handler inbox's chunks once every event is delivered.
 	 */
-	private void dropDecoderIfQuiet(long now) {
-		if (this.decoder != null && this.keepAlive.quietFor(now, this.connection.loop().tickNanos())
-				&& this.decoder.isBetweenFrames() && !this.assembler.isMessageInProgress()) {
+	private void releaseIfQuiet(long now) {
+		if (!this.keepAlive.quietFor(now, this.connection.loop().tickNanos())) {
+			return;
+		}
+		if (this.decoder != null && this.decoder.isBetweenFrames() && !this.assembler.isMessageInProgress()) {
 			this.decoder = null;
 			this.assembler = null;
 		}
+		this.events.releaseIfIdle();
 	}
 
 	@Override
@@ -287,7 +291,7 @@ final class SessionProtocol
 			}
 			return;
 		}
-		dropDecoderIfQuiet(now);
+		releaseIfQuiet(now);
 		switch (this.keepAlive.check(now)) {
 			case IDLE_TIMEOUT -> {
 				logger.log(Level.DEBUG, () -> "Idle timeout on " + this.session);
