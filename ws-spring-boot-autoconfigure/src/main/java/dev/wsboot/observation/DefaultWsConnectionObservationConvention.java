@@ -1,9 +1,13 @@
 package dev.wsboot.observation;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.wsboot.engine.CloseCategory;
 import dev.wsboot.engine.CloseStatus;
 import dev.wsboot.observation.WsObservationDocumentation.CommonKeys;
 import dev.wsboot.observation.WsObservationDocumentation.ConnectionKeys;
+import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 /**
@@ -18,6 +22,18 @@ public class DefaultWsConnectionObservationConvention implements WsConnectionObs
 
 	private static final String UNKNOWN = "unknown";
 
+	/*
+	 * What an open connection's observation holds from the start to the close: the key values of
+	 * an outcome and a close code not known yet are the same for every connection, and a path's
+	 * for every connection on it, so none is made again per connection.
+	 */
+	private static final KeyValue OUTCOME_UNKNOWN = CommonKeys.OUTCOME.withValue(UNKNOWN);
+
+	private static final KeyValue CLOSE_CODE_UNKNOWN = ConnectionKeys.CLOSE_CODE.withValue(UNKNOWN);
+
+	/** By path: a server has few. */
+	private final Map<String, KeyValue> paths = new ConcurrentHashMap<>();
+
 	@Override
 	public String getName() {
 		return NAME;
@@ -31,15 +47,16 @@ public class DefaultWsConnectionObservationConvention implements WsConnectionObs
 	@Override
 	public KeyValues getLowCardinalityKeyValues(WsConnectionObservationContext context) {
 		CloseStatus status = context.getCloseStatus();
-		String outcome = (status != null) ? CloseCategory.of(status.code()).tagValue() : UNKNOWN;
-		return KeyValues.of(CommonKeys.PATH.withValue(context.getSession().path()), CommonKeys.OUTCOME.withValue(outcome));
+		KeyValue outcome = (status != null) ? CommonKeys.OUTCOME.withValue(CloseCategory.of(status.code()).tagValue())
+				: OUTCOME_UNKNOWN;
+		return KeyValues.of(this.paths.computeIfAbsent(context.getSession().path(), CommonKeys.PATH::withValue), outcome);
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(WsConnectionObservationContext context) {
 		CloseStatus status = context.getCloseStatus();
 		return KeyValues.of(CommonKeys.CLIENT_ID.withValue(Long.toString(context.getSession().id())),
-				ConnectionKeys.CLOSE_CODE.withValue((status != null) ? Integer.toString(status.code()) : UNKNOWN));
+				(status != null) ? ConnectionKeys.CLOSE_CODE.withValue(Integer.toString(status.code())) : CLOSE_CODE_UNKNOWN);
 	}
 
 }

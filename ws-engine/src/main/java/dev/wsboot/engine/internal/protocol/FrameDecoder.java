@@ -229,6 +229,14 @@ public final class FrameDecoder {
 	}
 
 	/**
+	 * Whether the decoder waits for the first byte of a frame header, holding nothing of a frame:
+	 * a new decoder would read the next bytes the same way.
+	 */
+	public boolean isBetweenFrames() {
+		return this.state == State.HEADER && this.bytesWanted == 0;
+	}
+
+	/**
 	 * Stops reading, for example after a close frame (RFC 6455 §5.5.1: no data after a close); the
 	 * rest of the current buffer and later ones are discarded.
 	 */

@@ -1,5 +1,6 @@
 package dev.wsboot.engine.internal.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -12,18 +13,20 @@ import org.jspecify.annotations.Nullable;
  * lower case; repeated fields keep every value in order.
  *
  * <p>An open WebSocket session keeps its upgrade request for the application to read, so after
- * the handshake the request can be {@link #compact() compacted}: the parsed header map (most of
- * an idle connection's memory) is dropped and parsed again from the raw head if it is asked for.
+ * the handshake the request can be {@link #compact(String) compacted}: the parsed header map (most
+ * of an idle connection's memory) is dropped and parsed again from the raw head if it is asked for.
  */
 public final class HttpRequest {
 
 	private final String method;
 
-	private final String target;
+	/** Not final: {@link #compact(String)} may swap it for an equal string every session shares. */
+	private String target;
 
 	private final String version;
 
-	private final String head;
+	/** The head as it arrived, in ISO-8859-1: bytes without the 24 bytes of a String around them. */
+	private final byte[] head;
 
 	private volatile @Nullable Map<String, List<String>> headers;
 
@@ -32,12 +35,20 @@ public final class HttpRequest {
 		this.target = target;
 		this.version = version;
 		this.headers = Collections.unmodifiableMap(headers);
-		this.head = head;
+		this.head = head.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
-	/** Drops the parsed header fields; they are parsed again from the raw head when next read. */
-	public void compact() {
+	/**
+	 * Drops the parsed header fields; they are parsed again from the raw head when next read. A
+	 * target that is the served path itself becomes that path's own string, one for every session
+	 * on it. Call before the request is shared with other threads.
+	 * @param servedPath the path of the endpoint that accepted the request
+	 */
+	public void compact(String servedPath) {
 		this.headers = null;
+		if (this.target.equals(servedPath)) {
+			this.target = servedPath;
+		}
 	}
 
 	public String method() {
@@ -71,7 +82,7 @@ public final class HttpRequest {
 		Map<String, List<String>> headers = this.headers;
 		if (headers == null) {
 			// The head parsed once already, so it parses again; racing readers build equal maps.
-			headers = HttpRequestParser.parseHead(this.head).headers();
+			headers = HttpRequestParser.parseHead(new String(this.head, StandardCharsets.ISO_8859_1)).headers();
 			this.headers = headers;
 		}
 		return headers;

@@ -52,7 +52,8 @@ final class DefaultWsSession implements WsSession {
 
 	@Override
 	public String path() {
-		return this.handshake.path();
+		// The endpoint's own string: the request's path equals it, and needs no cutting from a query.
+		return this.stats.path();
 	}
 
 	@Override

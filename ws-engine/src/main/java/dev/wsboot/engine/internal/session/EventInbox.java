@@ -130,6 +130,21 @@ final class EventInbox {
 		return event;
 	}
 
+	/**
+	 * Drops the chunks of an empty inbox, so that an idle session holds none; the next offer
+	 * starts a new one. Producer only, and only while no consumer is scheduled: the consumer that
+	 * last ran published its fields when it unscheduled itself, and the next one starts from them
+	 * after the producer schedules it.
+	 */
+	void release() {
+		this.tail = null;
+		this.tailIndex = 0;
+		this.head = null;
+		this.headIndex = 0;
+		SPARE.setRelease(this, (Chunk) null);
+		FIRST.setRelease(this, (Chunk) null);
+	}
+
 	/** Any thread. */
 	boolean isEmpty() {
 		return (long) TAKEN.getVolatile(this) == (long) OFFERED.getVolatile(this);

@@ -72,11 +72,8 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	private final ReplyScope replies;
 
-	/** Past this many queued bytes the connection stops reading until the queue drains. */
-	private final long highWaterMark;
-
-	/** Told, once per crossing, that the queue passed the high-water mark. */
-	private final Runnable overHighWater;
+	/** Told, once per crossing, that the queue passed the {@link #highWaterMark high-water mark}. */
+	private final Backpressure backpressure;
 
 	@SuppressWarnings("unused") // accessed through SENT
 	private volatile long sent;
@@ -90,10 +87,9 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	FrameSender(Connection connection, CloseState closeState, PathCounters stats, ServerCounters serverStats,
 			LimitsConfig limits, CompressionConfig compression, @Nullable MessageDeflater deflater, long id, String path, ReplyScope replies,
-			Runnable overHighWater) {
+			Backpressure backpressure) {
 		this.replies = replies;
-		this.highWaterMark = highWaterMark(limits);
-		this.overHighWater = overHighWater;
+		this.backpressure = backpressure;
 		this.connection = connection;
 		this.closeState = closeState;
 		this.stats = stats;
@@ -103,6 +99,17 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 		this.deflater = deflater;
 		this.id = id;
 		this.path = path;
+	}
+
+	/**
+	 * Who slows the client down when its replies pile up: the session's own protocol, rather than
+	 * a lambda object kept by every connection.
+	 */
+	interface Backpressure {
+
+		/** The queue passed the high-water mark; any thread. */
+		void overHighWater();
+
 	}
 
 	boolean sendText(String text) {
@@ -287,8 +294,8 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 		this.stats.sent(text, size);
 		SENT.getAndAdd(this, 1L);
 		this.connection.requestFlush();
-		if (this.connection.queuedBytes() > this.highWaterMark && ABOVE_HIGH_WATER.compareAndSet(this, 0, 1)) {
-			this.overHighWater.run();
+		if (this.connection.queuedBytes() > highWaterMark(this.limits) && ABOVE_HIGH_WATER.compareAndSet(this, 0, 1)) {
+			this.backpressure.overHighWater();
 		}
 		return true;
 	}

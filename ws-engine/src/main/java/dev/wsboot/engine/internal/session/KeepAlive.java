@@ -15,11 +15,8 @@ final class KeepAlive {
 
 	}
 
-	private final long idleNanos;
-
-	private final long pingIntervalNanos;
-
-	private final long pongTimeoutNanos;
+	/** The server's settings, read at each check rather than copied: idle connections are many. */
+	private final TimeoutConfig timeouts;
 
 	private long lastReadAt;
 
@@ -32,15 +29,18 @@ final class KeepAlive {
 
 	/** A zero ping interval means no keep-alive pings, a zero idle timeout no idle timeout. */
 	KeepAlive(TimeoutConfig timeouts, long now) {
-		this.idleNanos = timeouts.idleTimeout().toNanos();
-		this.pingIntervalNanos = timeouts.pingInterval().toNanos();
-		this.pongTimeoutNanos = timeouts.pongTimeout().toNanos();
+		this.timeouts = timeouts;
 		this.lastReadAt = now;
-		this.nextPingAt = now + this.pingIntervalNanos;
+		this.nextPingAt = now + timeouts.pingInterval().toNanos();
 	}
 
 	void bytesRead(long now) {
 		this.lastReadAt = now;
+	}
+
+	/** Whether nothing was read for longer than {@code nanos}. */
+	boolean quietFor(long now, long nanos) {
+		return now - this.lastReadAt > nanos;
 	}
 
 	/** Any pong counts as the answer: §5.5.3 allows an unsolicited one as a heartbeat. */
@@ -50,17 +50,19 @@ final class KeepAlive {
 
 	/** What the protocol must do at this tick; SEND_PING means a ping is now owed. */
 	Verdict check(long now) {
-		if (this.idleNanos > 0 && now - this.lastReadAt > this.idleNanos) {
+		long idleNanos = this.timeouts.idleTimeout().toNanos();
+		if (idleNanos > 0 && now - this.lastReadAt > idleNanos) {
 			return Verdict.IDLE_TIMEOUT;
 		}
-		if (this.pingIntervalNanos == 0) {
+		long pingIntervalNanos = this.timeouts.pingInterval().toNanos();
+		if (pingIntervalNanos == 0) {
 			return Verdict.ALIVE;
 		}
-		if (this.pingOutstanding && now - this.pingSentAt > this.pongTimeoutNanos) {
+		if (this.pingOutstanding && now - this.pingSentAt > this.timeouts.pongTimeout().toNanos()) {
 			return Verdict.PONG_TIMEOUT;
 		}
 		if (now - this.nextPingAt >= 0) {
-			this.nextPingAt = now + this.pingIntervalNanos;
+			this.nextPingAt = now + pingIntervalNanos;
 			if (!this.pingOutstanding) {
 				this.pingOutstanding = true;
 				this.pingSentAt = now;

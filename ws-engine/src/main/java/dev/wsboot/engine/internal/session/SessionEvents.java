@@ -102,6 +102,16 @@ final class SessionEvents implements Runnable {
 	}
 
 	/**
+	 * Lets the inbox's chunks go if every event has been delivered and no delivery is scheduled;
+	 * I/O thread only. Called when the connection is quiet, so a busy one keeps its chunk.
+	 */
+	void releaseIfIdle() {
+		if (this.inbox != null && isIdle()) {
+			this.inbox.release();
+		}
+	}
+
+	/**
 	 * Hands an event to the handler: at once with handlers on the I/O thread, else through the
 	 * inbox. I/O thread only.
 	 */

@@ -33,7 +33,8 @@ import dev.wsboot.engine.internal.transport.ConnectionHandler;
  * transitions are decided by its {@link CloseState} and liveness by its {@link KeepAlive}.
  * Every method runs on the connection's I/O thread.
  */
-final class SessionProtocol implements ConnectionHandler, MessageListener, SessionEvents.ReadControl {
+final class SessionProtocol
+		implements ConnectionHandler, MessageListener, SessionEvents.ReadControl, FrameSender.Backpressure {
 
 	private static final System.Logger logger = System.getLogger(SessionProtocol.class.getName());
 
@@ -51,16 +52,23 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	private final SessionEvents events;
 
-	private final FrameDecoder decoder;
+	/**
+	 * The frame decoder and its message assembler: made at the first byte, dropped again when the
+	 * connection has read nothing for a whole tick between messages, so the many idle
+	 * connections of a server hold neither (160 bytes with the UTF-8 validator). Null while idle.
+	 */
+	private @Nullable FrameDecoder decoder;
+
+	private @Nullable MessageAssembler assembler;
+
+	/** Whether text messages reach the handler decoded as Strings rather than as bytes. */
+	private final boolean decodeText;
 
 	/** Null unless permessage-deflate was agreed. */
 	private final @Nullable MessageInflater inflater;
 
 	/** Null unless inbound rates are limited. */
 	private final @Nullable InboundRateLimit rateLimit;
-
-	/** Queue level at which reading resumes after the outbound queue passed its high-water mark. */
-	private final long lowWaterMark;
 
 	/** Reading is paused because the client does not read our replies fast enough. */
 	private boolean pausedByOutbound;
@@ -81,7 +89,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(accept.key(), handshake.subprotocol(), extensions)));
 		connection.requestFlush();
 		// The decision is made: keep the request as its raw head until the application reads it.
-		handshake.request().compact();
+		handshake.request().compact(accept.stats().path());
 		MessageDeflater deflater = null;
 		if (deflate != null) {
 			this.inflater = new MessageInflater(server.zlib(), !deflate.clientNoContextTakeover(), config.limits());
@@ -92,30 +100,26 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		}
 		long id = server.sessions().nextId();
 		ReplyScope replies = new ReplyScope();
-		this.lowWaterMark = FrameSender.lowWaterMark(config.limits());
 		this.sender = new FrameSender(connection, this.closeState, accept.stats(), server.stats(), config.limits(),
-				config.compression(), deflater, id, handshake.path(), replies, this::overHighWater);
+				config.compression(), deflater, id, handshake.path(), replies, this);
 		this.session = new DefaultWsSession(id, handshake, this.sender, accept.stats());
 		this.events = new SessionEvents(this.session, accept.endpoint().handler(),
 				onIoThread(config, accept.endpoint().handler()) ? null : server.handlerExecutor(),
 				config.limits().maxInboundQueueSize(), this,
 				replies);
-		// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
-		boolean decodeText = !accept.endpoint().handler().textAsBytes();
-		this.decoder = new FrameDecoder(new MessageAssembler(this, config.limits(), connection.loop().scratch(),
-				this.inflater, decodeText), config.limits(), (deflate != null) ? FrameHeader.RSV1 : 0);
+		this.decodeText = !accept.endpoint().handler().textAsBytes();
 		this.keepAlive = new KeepAlive(config.timeouts(), System.nanoTime());
 		this.rateLimit = config.protection().limitsRates() ? new InboundRateLimit(
 				config.protection().maxMessagesPerSecond(), config.protection().maxBytesPerSecond(), System.nanoTime())
 				: null;
 	}
 
-	/** Answers the upgrade with 101 and opens the session; the connection slot is already reserved. */
 	/** Whether a session's events are delivered on its I/O thread: for every handler, or for one that never blocks. */
 	private static boolean onIoThread(WsServerConfig config, WsHandler handler) {
 		return config.handlers().onIoThread() || !handler.blocking();
 	}
 
+	/** Answers the upgrade with 101 and opens the session; the connection slot is already reserved. */
 	static SessionProtocol open(ServerRuntime server, Connection connection, Accept accept) {
 		SessionProtocol protocol = new SessionProtocol(server, connection, accept);
 		accept.stats().opened();
@@ -134,11 +138,40 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 			return;
 		}
 		try {
-			this.decoder.decode(data);
+			decoder().decode(data);
 		}
 		catch (WsProtocolException ex) {
 			violation(ex.closeCode(), ex.getMessage(), ex.inCloseFrame());
 		}
+	}
+
+	private FrameDecoder decoder() {
+		FrameDecoder decoder = this.decoder;
+		if (decoder == null) {
+			WsServerConfig config = this.server.config();
+			this.assembler = new MessageAssembler(this, config.limits(), this.connection.loop().scratch(), this.inflater,
+					this.decodeText);
+			// RFC 7692 §6: the extension gives RSV1 its meaning; without it, RSV1 stays an error.
+			decoder = new FrameDecoder(this.assembler, config.limits(), (this.inflater != null) ? FrameHeader.RSV1 : 0);
+			this.decoder = decoder;
+		}
+		return decoder;
+	}
+
+	/**
+	 * Once the connection has been quiet for a tick, lets go of what only a busy one needs: the
+	 * decoder, between frames of no message in progress (a new one starting at the next frame
+	 * header is in the same state), and the handler inbox's chunks once every event is delivered.
+	 */
+	private void releaseIfQuiet(long now) {
+		if (!this.keepAlive.quietFor(now, this.connection.loop().tickNanos())) {
+			return;
+		}
+		if (this.decoder != null && this.decoder.isBetweenFrames() && !this.assembler.isMessageInProgress()) {
+			this.decoder = null;
+			this.assembler = null;
+		}
+		this.events.releaseIfIdle();
 	}
 
 	@Override
@@ -213,7 +246,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 
 	@Override
 	public void onClose(int code, String reason) {
-		this.decoder.stop();
+		decoder().stop();
 		act(this.closeState.peerClosed(code, reason));
 	}
 
@@ -223,7 +256,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	 */
 	private void violation(int code, String reason, boolean inCloseFrame) {
 		logger.log(Level.DEBUG, () -> "Failing connection " + this.session + " with " + code + ": " + reason);
-		this.decoder.stop();
+		decoder().stop();
 		act(this.closeState.violation(code, reason, inCloseFrame));
 	}
 
@@ -258,6 +291,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 			}
 			return;
 		}
+		releaseIfQuiet(now);
 		switch (this.keepAlive.check(now)) {
 			case IDLE_TIMEOUT -> {
 				logger.log(Level.DEBUG, () -> "Idle timeout on " + this.session);
@@ -317,7 +351,8 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 	 * mark, so a client that sends faster than it reads is slowed by TCP, as Netty's writability
 	 * and Jetty's demand do, instead of being closed. Any thread.
 	 */
-	private void overHighWater() {
+	@Override
+	public void overHighWater() {
 		if (this.connection.loop().inLoop()) {
 			pauseForOutbound();
 		}
@@ -332,7 +367,7 @@ final class SessionProtocol implements ConnectionHandler, MessageListener, Sessi
 		}
 		this.pausedByOutbound = true;
 		this.connection.pauseReading();
-		this.connection.notifyWhenDrained(this.lowWaterMark);
+		this.connection.notifyWhenDrained(FrameSender.lowWaterMark(this.server.config().limits()));
 	}
 
 	@Override

@@ -8,18 +8,25 @@ import dev.wsboot.engine.WsSession;
 import dev.wsboot.engine.WsSessionListener;
 
 import java.net.InetAddress;
+import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The open sessions, by id and by path, and the connection limit. Thread-safe.
+ * The open sessions, by path and within a path by id, and the connection limit. Thread-safe.
+ *
+ * <p>Each session is one entry in its path's map, not a second one in a map of all sessions: a
+ * server has few paths and many idle sessions, so a lookup by id asks each path's map instead.
  */
 final class SessionRegistry {
 
@@ -37,9 +44,10 @@ final class SessionRegistry {
 
 	private final AtomicInteger reserved = new AtomicInteger();
 
-	private final Map<Long, DefaultWsSession> byId = new ConcurrentHashMap<>();
+	/** Fixed at construction: every served path has its map, open sessions or not. */
+	private final Map<String, Map<Long, DefaultWsSession>> byPath;
 
-	private final Map<String, Map<Long, DefaultWsSession>> byPath = new ConcurrentHashMap<>();
+	private final Collection<WsSession> all = new AllSessions();
 
 	private final List<WsSessionListener> listeners;
 
@@ -57,9 +65,11 @@ final class SessionRegistry {
 		this.maxConnections = limits.maxConnections();
 		this.perAddress = new AddressLimit(maxPerAddress);
 		this.listeners = List.copyOf(listeners);
+		Map<String, Map<Long, DefaultWsSession>> byPath = new LinkedHashMap<>();
 		for (String path : paths) {
-			this.byPath.put(path, new ConcurrentHashMap<>());
+			byPath.put(path, new ConcurrentHashMap<>());
 		}
+		this.byPath = Collections.unmodifiableMap(byPath);
 	}
 
 	long nextId() {
@@ -101,29 +111,33 @@ final class SessionRegistry {
 	}
 
 	void add(DefaultWsSession session) {
-		// One boxed key for both maps: an idle connection's memory counts every object.
-		Long id = session.id();
-		this.byId.put(id, session);
-		this.byPath.get(session.path()).put(id, session);
+		this.byPath.get(session.path()).put(session.id(), session);
 		for (WsSessionListener listener : this.listeners) {
 			listener.sessionOpened(session);
 		}
 	}
 
 	void remove(DefaultWsSession session, CloseStatus status) {
-		this.byId.remove(session.id());
 		this.byPath.get(session.path()).remove(session.id());
 		for (WsSessionListener listener : this.listeners) {
 			listener.sessionClosed(session, status);
 		}
 	}
 
-	DefaultWsSession get(long id) {
-		return this.byId.get(id);
+	@Nullable DefaultWsSession get(long id) {
+		Long key = id;
+		for (Map<Long, DefaultWsSession> sessions : this.byPath.values()) {
+			DefaultWsSession session = sessions.get(key);
+			if (session != null) {
+				return session;
+			}
+		}
+		return null;
 	}
 
+	/** Every open session, a live view. */
 	Collection<WsSession> all() {
-		return Collections.unmodifiableCollection(this.byId.values());
+		return this.all;
 	}
 
 	Collection<WsSession> onPath(String path) {
@@ -132,7 +146,11 @@ final class SessionRegistry {
 	}
 
 	int count() {
-		return this.byId.size();
+		int count = 0;
+		for (Map<Long, DefaultWsSession> sessions : this.byPath.values()) {
+			count += sessions.size();
+		}
+		return count;
 	}
 
 	int count(String path) {
@@ -141,7 +159,52 @@ final class SessionRegistry {
 	}
 
 	List<DefaultWsSession> snapshot() {
-		return new ArrayList<>(this.byId.values());
+		List<DefaultWsSession> snapshot = new ArrayList<>();
+		for (Map<Long, DefaultWsSession> sessions : this.byPath.values()) {
+			snapshot.addAll(sessions.values());
+		}
+		return snapshot;
+	}
+
+	/** The sessions of every path, one path after another, read-only. */
+	private final class AllSessions extends AbstractCollection<WsSession> {
+
+		@Override
+		public Iterator<WsSession> iterator() {
+			Iterator<Map<Long, DefaultWsSession>> paths = SessionRegistry.this.byPath.values().iterator();
+			return new Iterator<>() {
+
+				private Iterator<DefaultWsSession> current = Collections.emptyIterator();
+
+				@Override
+				public boolean hasNext() {
+					while (!this.current.hasNext() && paths.hasNext()) {
+						this.current = paths.next().values().iterator();
+					}
+					return this.current.hasNext();
+				}
+
+				@Override
+				public WsSession next() {
+					if (!hasNext()) {
+						throw new NoSuchElementException();
+					}
+					return this.current.next();
+				}
+
+			};
+		}
+
+		@Override
+		public int size() {
+			return count();
+		}
+
+		@Override
+		public boolean isEmpty() {
+			return count() == 0;
+		}
+
 	}
 
 }

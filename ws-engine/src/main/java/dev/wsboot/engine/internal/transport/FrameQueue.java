@@ -7,29 +7,54 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A connection's frames waiting to be written: any thread adds, the loop thread takes them into
  * the write buffer and gives back what the socket did not take. A deque of unwritten frames exists
  * only while the socket pushes back. After the final frame (a close frame, RFC 6455 §5.5.1)
  * nothing more is written, even what another thread adds concurrently.
+ *
+ * <p>Added frames go on a lock-free stack that the loop thread takes whole and turns around, as
+ * the loop's own flush requests do: an idle queue is two null fields, where a
+ * {@code ConcurrentLinkedQueue} keeps 24 bytes of queue and a 24-byte node (two once it has been
+ * used) for every connection, idle or not.
  */
 final class FrameQueue {
 
 	private static final VarHandle QUEUED;
 
+	private static final VarHandle ADDED;
+
 	static {
 		try {
-			QUEUED = MethodHandles.lookup().findVarHandle(FrameQueue.class, "queued", long.class);
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			QUEUED = lookup.findVarHandle(FrameQueue.class, "queued", long.class);
+			ADDED = lookup.findVarHandle(FrameQueue.class, "added", Added.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
-	private final Queue<ByteBuffer> outbound = new ConcurrentLinkedQueue<>();
+	/** A frame and its neighbour: the one added before it while on the stack, the next one once taken. */
+	private static final class Added {
+
+		final ByteBuffer frame;
+
+		@Nullable Added link;
+
+		Added(ByteBuffer frame) {
+			this.frame = frame;
+		}
+
+	}
+
+	/** The frames added and not yet taken, newest first; accessed through ADDED. */
+	@SuppressWarnings("unused")
+	private volatile @Nullable Added added;
+
+	/** The frames taken from the stack and not yet written, oldest first; loop thread only. */
+	private @Nullable Added taken;
 
 	/** Frames taken from the queue but not fully written; null while writes keep up. */
 	private @Nullable ArrayDeque<ByteBuffer> unwritten;
@@ -52,9 +77,46 @@ final class FrameQueue {
 	 */
 	boolean add(ByteBuffer frame) {
 		QUEUED.getAndAdd(this, (long) frame.remaining());
-		this.outbound.offer(frame);
-		// Read after the offer: had the final frame not been set yet, it is queued behind ours.
+		push(new Added(frame));
+		// Read after the push: had the final frame not been set yet, it is queued behind ours.
 		return this.finalFrame == null;
+	}
+
+	private void push(Added node) {
+		Added top;
+		do {
+			top = this.added;
+			node.link = top;
+		}
+		while (!ADDED.compareAndSet(this, top, node));
+	}
+
+	/** The oldest frame not yet handed to the write buffer, or null; loop thread only. */
+	private @Nullable ByteBuffer poll() {
+		if (this.unwritten != null && !this.unwritten.isEmpty()) {
+			return this.unwritten.pollFirst();
+		}
+		if (this.taken == null) {
+			this.taken = oldestFirst((Added) ADDED.getAndSet(this, (Added) null));
+		}
+		Added first = this.taken;
+		if (first == null) {
+			return null;
+		}
+		this.taken = first.link;
+		return first.frame;
+	}
+
+	/** Turns the stack around; its nodes belong to the loop thread once taken. */
+	private static @Nullable Added oldestFirst(@Nullable Added newest) {
+		Added oldest = null;
+		while (newest != null) {
+			Added next = newest.link;
+			newest.link = oldest;
+			oldest = newest;
+			newest = next;
+		}
+		return oldest;
 	}
 
 	/** Any thread. */
@@ -116,8 +178,7 @@ final class FrameQueue {
 	int fill(ByteBuffer out, ByteBuffer[] batch, int[] counts) {
 		int n = 0;
 		while (out.hasRemaining() && n < batch.length) {
-			ByteBuffer frame = (this.unwritten != null && !this.unwritten.isEmpty()) ? this.unwritten.pollFirst()
-					: this.outbound.poll();
+			ByteBuffer frame = poll();
 			if (frame == null) {
 				break;
 			}
@@ -171,7 +232,7 @@ final class FrameQueue {
 	}
 
 	boolean isEmpty() {
-		return (this.unwritten == null || this.unwritten.isEmpty()) && this.outbound.isEmpty();
+		return (this.unwritten == null || this.unwritten.isEmpty()) && this.taken == null && this.added == null;
 	}
 
 	/** Once the final frame is written: what the connection does next, given once; else null. */
@@ -186,7 +247,8 @@ final class FrameQueue {
 
 	/** The socket closed: drops everything. */
 	void clear() {
-		this.outbound.clear();
+		ADDED.setVolatile(this, (Added) null);
+		this.taken = null;
 		this.unwritten = null;
 		QUEUED.setVolatile(this, 0L);
 	}

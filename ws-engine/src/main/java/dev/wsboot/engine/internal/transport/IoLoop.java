@@ -246,6 +246,11 @@ public final class IoLoop implements Executor, Runnable {
 		return this.scratch;
 	}
 
+	/** How often the loop checks its connections' deadlines, in nanoseconds. */
+	public long tickNanos() {
+		return this.tickNanos;
+	}
+
 	/** Connections currently served by this loop. */
 	public int connectionCount() {
 		return this.connections.size();

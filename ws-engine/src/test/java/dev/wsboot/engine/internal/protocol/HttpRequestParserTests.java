@@ -44,8 +44,26 @@ class HttpRequestParserTests {
 	@Test
 	void compactedRequestParsesItsHeadersAgainWhenAskedFor() {
 		HttpRequest request = new HttpRequestParser(8192).parse(ascii(REQUEST));
-		request.compact();
+		request.compact(request.path());
 		assertIsTheChatRequest(request);
+	}
+
+	@Test
+	void compactedRequestSharesTheServedPathsStringWhenItsTargetIsThatPath() {
+		HttpRequest request = new HttpRequestParser(8192).parse(ascii("GET /chat HTTP/1.1\r\nHost: a\r\n\r\n"));
+		String servedPath = new String("/chat");
+		request.compact(servedPath);
+		assertThat(request.target()).isSameAs(servedPath);
+		assertThat(request.path()).isSameAs(servedPath);
+	}
+
+	@Test
+	void compactedRequestKeepsATargetWithAQuery() {
+		HttpRequest request = new HttpRequestParser(8192).parse(ascii("GET /chat?room=1 HTTP/1.1\r\nHost: a\r\n\r\n"));
+		request.compact("/chat");
+		assertThat(request.target()).isEqualTo("/chat?room=1");
+		assertThat(request.path()).isEqualTo("/chat");
+		assertThat(request.rawQuery()).isEqualTo("room=1");
 	}
 
 	@Test

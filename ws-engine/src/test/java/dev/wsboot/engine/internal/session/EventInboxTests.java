@@ -40,6 +40,28 @@ class EventInboxTests {
 	}
 
 	@Test
+	void releasedInboxTakesEventsAgainFromAFreshChunk() {
+		EventInbox inbox = new EventInbox();
+		for (int round = 0; round < 3; round++) {
+			List<SessionEvent> in = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				SessionEvent event = new SessionEvent.Binary(new byte[] { (byte) i });
+				in.add(event);
+				inbox.offer(event);
+			}
+			List<SessionEvent> out = new ArrayList<>();
+			SessionEvent event;
+			while ((event = inbox.poll()) != null) {
+				out.add(event);
+			}
+			assertThat(out).containsExactlyElementsOf(in);
+			inbox.release();
+			assertThat(inbox.isEmpty()).isTrue();
+			assertThat(inbox.poll()).isNull();
+		}
+	}
+
+	@Test
 	void aConsumerOnAnotherThreadSeesEveryEventOnceAndInOrder() throws Exception {
 		EventInbox inbox = new EventInbox();
 		int count = 200_000;

@@ -69,6 +69,29 @@ class SessionEventsTests {
 	}
 
 	@Test
+	void eventsAfterTheIdleInboxWasReleasedAreDeliveredInOrder() throws Exception {
+		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
+		List<String> expected = new ArrayList<>();
+		events.dispatch(SessionEvent.OPENED);
+		expected.add("open");
+		for (int round = 0; round < 50; round++) {
+			this.executor.awaitQuiet();
+			events.releaseIfIdle();
+			// Past one chunk of the inbox, so the new chunks link and recycle as the first did.
+			for (int i = 0; i < 20; i++) {
+				events.dispatch(new SessionEvent.Text(WsText.of(round + ":" + i)));
+				expected.add("text:" + round + ":" + i);
+			}
+			// Asked while deliveries run: an inbox still in use is kept.
+			events.releaseIfIdle();
+		}
+		this.executor.awaitQuiet();
+		assertThat(this.handler.events).containsExactlyElementsOf(expected);
+		assertThat(this.handler.overlaps).hasValue(0);
+		assertThat(events.isIdle()).isTrue();
+	}
+
+	@Test
 	void nothingIsDeliveredAfterClosed() throws Exception {
 		SessionEvents events = new SessionEvents(this.session, this.handler, this.executor, NO_BOUND, this.reading, new ReplyScope());
 		AtomicInteger lateReplies = new AtomicInteger();
