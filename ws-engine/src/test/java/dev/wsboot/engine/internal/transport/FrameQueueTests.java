@@ -74,10 +74,10 @@ class FrameQueueTests {
 	void framesAfterTheFinalFrameAreDiscarded() {
 		FrameQueue queue = new FrameQueue();
 		assertThat(queue.add(frame(1))).isTrue();
-		queue.addFinal(frame(2), Connection.AfterFinalFrame.CLOSE);
+		queue.addFinal(frame(2), AfterFinalFrame.CLOSE);
 		assertThat(queue.add(frame(3))).isFalse();
 		assertThat(drain(queue)).containsExactly(1, 2);
-		assertThat(queue.takeAfterFinalFrame()).isEqualTo(Connection.AfterFinalFrame.CLOSE);
+		assertThat(queue.takeAfterFinalFrame()).isEqualTo(AfterFinalFrame.CLOSE);
 		assertThat(queue.queuedBytes()).isZero();
 	}
 
