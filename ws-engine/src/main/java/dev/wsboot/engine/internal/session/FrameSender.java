@@ -114,12 +114,12 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	boolean sendText(String text) {
 		if (this.deflater == null) {
-			DirectReplies direct = this.connection.directReplies();
+			byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+			DirectReplies direct = this.connection.directReplies(frameLength(utf8.length));
 			if (direct != null) {
-				byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
 				return sendDirect(direct, Opcode.TEXT, utf8, 0, utf8.length);
 			}
-			return send(FrameEncoder.text(text), true);
+			return send(FrameEncoder.frame(Opcode.TEXT, utf8, 0, utf8.length), true);
 		}
 		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
 		return sendCompressible(Opcode.TEXT, utf8, 0, utf8.length);
@@ -128,7 +128,7 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	/** The bytes as they are: framed with one copy, or compressed from where they lie. */
 	boolean sendText(WsText text) {
 		if (this.deflater == null) {
-			if (this.connection.directReplies() != null) {
+			if (this.connection.directReplies(frameLength(text.byteLength())) != null) {
 				return text.read(this);
 			}
 			return send(text.read(PLAIN_TEXT_FRAME), true);
@@ -145,7 +145,7 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	boolean sendBinary(byte[] data) {
 		if (this.deflater == null) {
-			DirectReplies direct = this.connection.directReplies();
+			DirectReplies direct = this.connection.directReplies(frameLength(data.length));
 			if (direct != null) {
 				return sendDirect(direct, Opcode.BINARY, data, 0, data.length);
 			}
@@ -166,11 +166,12 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	/** A broadcast message: its shared plain or shared compressed frame, or compressed in our own context. */
 	boolean send(BroadcastMessage message) {
 		if (this.deflater == null || message.length() < this.compressionMinSize) {
-			DirectReplies direct = this.connection.directReplies();
+			ByteBuffer frame = message.plainFrame();
+			DirectReplies direct = this.connection.directReplies(frame.remaining());
 			if (direct != null) {
-				return sendDirect(direct, message.plainFrame(), message.isText());
+				return sendDirect(direct, frame, message.isText());
 			}
-			return send(message.plainFrame().duplicate(), message.isText());
+			return send(frame.duplicate(), message.isText());
 		}
 		if (this.deflater.isContextFree()) {
 			return send(message.compressedFrame().duplicate(), message.isText());
@@ -228,7 +229,7 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	 */
 	@Override
 	public Boolean read(byte[] utf8, int offset, int length) {
-		return sendDirect(this.connection.directReplies(), Opcode.TEXT, utf8, offset, length);
+		return sendDirect(this.connection.directReplies(frameLength(length)), Opcode.TEXT, utf8, offset, length);
 	}
 
 	/** A finished frame, shared by a broadcast's receivers, appended as it is. */
@@ -236,9 +237,13 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 		if (!this.closeState.isSendable()) {
 			return false;
 		}
-		direct.append(0, frame);
+		direct.append(frame);
 		sentDirect(text, frame.remaining());
 		return true;
+	}
+
+	private static long frameLength(int payloadLength) {
+		return FrameEncoder.headerLength(payloadLength) + (long) payloadLength;
 	}
 
 	private void sentDirect(boolean text, int size) {

@@ -227,13 +227,14 @@ public final class Connection implements Readiness {
 
 	/**
 	 * Where a reply goes straight into the loop's write buffer instead of the queue: while the loop
-	 * reads this connection, on its thread, with nothing queued (so the reply keeps its order) and
-	 * no final frame. Null otherwise.
+	 * reads this connection, on its thread, with nothing queued (so the reply keeps its order), no
+	 * final frame, and room for the frame in the buffer. Null otherwise.
+	 * @param frameLength the frame's size, header included
 	 */
-	public @Nullable DirectReplies directReplies() {
+	public @Nullable DirectReplies directReplies(long frameLength) {
 		DirectReplies replies = this.loop.directReplies();
-		return (replies.isOpenFor(this) && this.loop.inLoop() && this.frames.isEmpty() && !this.frames.hasFinalFrame())
-				? replies : null;
+		return (replies.isOpenFor(this) && this.loop.inLoop() && replies.fits(frameLength) && this.frames.isEmpty()
+				&& !this.frames.hasFinalFrame()) ? replies : null;
 	}
 
 	/**
