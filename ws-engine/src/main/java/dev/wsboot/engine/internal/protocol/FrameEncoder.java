@@ -66,11 +66,6 @@ public final class FrameEncoder {
 		return ByteBuffer.wrap(frame);
 	}
 
-	public static ByteBuffer text(String text) {
-		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-		return frame(Opcode.TEXT, utf8, 0, utf8.length);
-	}
-
 	public static ByteBuffer binary(byte[] data) {
 		return frame(Opcode.BINARY, data, 0, data.length);
 	}
