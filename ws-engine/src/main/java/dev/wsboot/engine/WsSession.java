@@ -65,9 +65,8 @@ public interface WsSession {
 
 	/**
 	 * Queues a text message of bytes already known to be valid UTF-8: framed as they are, neither
-	 * decoded nor encoded again, so relaying or echoing a received {@link WsText} costs a copy
-	 * into the frame at most. The default sends {@link WsText#toString()}, for sessions that are
-	 * not the engine's. @return as for {@link #sendText(String)}
+	 * decoded nor encoded again, and a large one without a copy, as a {@link WsText} never
+	 * changes. The default sends {@link WsText#toString()}, for sessions that are not the engine's. @return as for {@link #sendText(String)}
 	 */
 	default boolean sendText(WsText text) {
 		return sendText(text.toString());
@@ -75,6 +74,18 @@ public interface WsSession {
 
 	/** Queues a binary message; the array is copied. @return as for {@link #sendText} */
 	boolean sendBinary(byte[] data);
+
+	/**
+	 * Queues a binary message of an array the caller hands over, as {@link WsText#ofUtf8(byte[])}
+	 * takes one: a large message is framed where it lies, without a copy, so the array must not
+	 * change afterwards (it is read until the frame is written, after this returns). Echoing or
+	 * relaying the array a handler received is such a case: the engine made it for that message
+	 * alone. The default copies, for sessions that are not the engine's.
+	 * @return as for {@link #sendText}
+	 */
+	default boolean sendBinaryWithoutCopy(byte[] data) {
+		return sendBinary(data);
+	}
 
 	/** Queues a binary message of the buffer's remaining bytes; they are copied. */
 	boolean sendBinary(ByteBuffer data);

@@ -7,7 +7,10 @@ import dev.wsboot.engine.WsText;
 
 import org.springframework.core.MethodParameter;
 
-/** {@code String} and {@link WsText} sent as text, {@code byte[]} and {@code ByteBuffer} as binary. */
+/**
+ * {@code String} and {@link WsText} sent as text, {@code byte[]} and {@code ByteBuffer} as binary.
+ * A returned array is not copied ({@link WsSession#sendBinaryWithoutCopy}).
+ */
 final class RawReplyReturnValueHandler implements WsReturnValueHandler {
 
 	@Override
@@ -29,7 +32,8 @@ final class RawReplyReturnValueHandler implements WsReturnValueHandler {
 			session.sendText(text);
 		}
 		else if (value instanceof byte[] data) {
-			session.sendBinary(data);
+			// A returned array is handed over, as Spring MVC's response body is: sent where it lies.
+			session.sendBinaryWithoutCopy(data);
 		}
 		else if (value instanceof ByteBuffer data) {
 			session.sendBinary(data);

@@ -49,6 +49,13 @@ public final class FrameEncoder {
 		return at;
 	}
 
+	/** The header alone, for a payload queued where it lies. */
+	public static ByteBuffer header(int opcode, int payloadLength) {
+		byte[] header = new byte[headerLength(payloadLength)];
+		writeHeader(header, 0, opcode, payloadLength);
+		return ByteBuffer.wrap(header);
+	}
+
 	/** A complete frame around a copy of the payload. */
 	public static ByteBuffer frame(int opcode, byte[] payload, int offset, int length) {
 		byte[] frame = new byte[headerLength(length) + length];

@@ -112,6 +112,11 @@ final class DefaultWsSession implements WsSession {
 	}
 
 	@Override
+	public boolean sendBinaryWithoutCopy(byte[] data) {
+		return this.sender.sendBinaryWithoutCopy(data);
+	}
+
+	@Override
 	public boolean sendBinary(ByteBuffer data) {
 		return this.sender.sendBinary(data);
 	}

@@ -62,6 +62,12 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	/** Messages of at least its minimum size are compressed once permessage-deflate is agreed. */
 	private final int compressionMinSize;
 
+	/**
+	 * The smallest payload queued where it lies rather than copied into a frame: below it, a copy
+	 * costs less than the second buffer and queue node.
+	 */
+	static final int UNCOPIED_MIN_SIZE = 1024;
+
 	/** Null unless permessage-deflate was agreed; then messages of at least the minimum size are compressed. */
 	private final @Nullable MessageDeflater deflater;
 
@@ -113,43 +119,47 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	}
 
 	boolean sendText(String text) {
-		if (this.deflater == null) {
-			byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-			DirectReplies direct = this.connection.directReplies(frameLength(utf8.length));
-			if (direct != null) {
-				return sendDirect(direct, Opcode.TEXT, utf8, 0, utf8.length);
-			}
-			return send(FrameEncoder.frame(Opcode.TEXT, utf8, 0, utf8.length), true);
-		}
 		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		if (this.deflater == null) {
+			// The encoded bytes are ours alone: a large message is framed where they lie.
+			return sendPlain(Opcode.TEXT, utf8, 0, utf8.length, true);
+		}
 		return sendCompressible(Opcode.TEXT, utf8, 0, utf8.length);
 	}
 
-	/** The bytes as they are: framed with one copy, or compressed from where they lie. */
+	/** The bytes as they are: framed where they lie (a WsText never changes), or compressed from there. */
 	boolean sendText(WsText text) {
 		if (this.deflater == null) {
-			if (this.connection.directReplies(frameLength(text.byteLength())) != null) {
-				return text.read(this);
-			}
-			return send(text.read(PLAIN_TEXT_FRAME), true);
+			return text.read(this);
 		}
 		return text.read(this::sendCompressibleText);
 	}
 
-	private static final WsText.Utf8Reader<ByteBuffer> PLAIN_TEXT_FRAME = (utf8, offset, length) -> FrameEncoder
-		.frame(Opcode.TEXT, utf8, offset, length);
+	/**
+	 * As the reader of a {@link WsText} sent without compression: the sender itself, so no object
+	 * is made per message. @return as for {@link #sendText(WsText)}
+	 */
+	@Override
+	public Boolean read(byte[] utf8, int offset, int length) {
+		return sendPlain(Opcode.TEXT, utf8, offset, length, true);
+	}
 
 	private Boolean sendCompressibleText(byte[] utf8, int offset, int length) {
 		return sendCompressible(Opcode.TEXT, utf8, offset, length);
 	}
 
+	/** The array is copied: the caller may change it once this returns. */
 	boolean sendBinary(byte[] data) {
 		if (this.deflater == null) {
-			DirectReplies direct = this.connection.directReplies(frameLength(data.length));
-			if (direct != null) {
-				return sendDirect(direct, Opcode.BINARY, data, 0, data.length);
-			}
-			return send(FrameEncoder.binary(data), false);
+			return sendPlain(Opcode.BINARY, data, 0, data.length, false);
+		}
+		return sendCompressible(Opcode.BINARY, data, 0, data.length);
+	}
+
+	/** The array itself, handed over by the caller: a large one is framed where it lies. */
+	boolean sendBinaryWithoutCopy(byte[] data) {
+		if (this.deflater == null) {
+			return sendPlain(Opcode.BINARY, data, 0, data.length, true);
 		}
 		return sendCompressible(Opcode.BINARY, data, 0, data.length);
 	}
@@ -161,6 +171,31 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 		byte[] copy = new byte[data.remaining()];
 		data.duplicate().get(copy);
 		return sendCompressible(Opcode.BINARY, copy, 0, copy.length);
+	}
+
+	/**
+	 * An uncompressed message: straight into the loop's write buffer when it may go there (see
+	 * {@link DirectReplies}); else queued, as its header and the payload where it lies if the
+	 * payload is handed over and large enough to be worth the second buffer, or as a frame around
+	 * a copy.
+	 * @param handedOver whether the bytes never change once sent (a {@link WsText}, an array made
+	 * for this message)
+	 */
+	private boolean sendPlain(int opcode, byte[] payload, int offset, int length, boolean handedOver) {
+		DirectReplies direct = this.connection.directReplies(frameLength(length));
+		if (direct != null) {
+			return sendDirect(direct, opcode, payload, offset, length);
+		}
+		boolean text = opcode == Opcode.TEXT;
+		if (handedOver && length >= UNCOPIED_MIN_SIZE) {
+			if (!this.closeState.isSendable() || !admits(FrameEncoder.headerLength(length) + length)) {
+				return false;
+			}
+			ByteBuffer header = FrameEncoder.header(opcode, length);
+			ByteBuffer body = ByteBuffer.wrap(payload, offset, length);
+			return queued(this.connection.enqueue(header, body), header.remaining() + length, text);
+		}
+		return send(FrameEncoder.frame(opcode, payload, offset, length), text);
 	}
 
 	/** A broadcast message: its shared plain or shared compressed frame, or compressed in our own context. */
@@ -220,16 +255,6 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 		direct.append(headerLength, payload, offset, length);
 		sentDirect(opcode == Opcode.TEXT, headerLength + length);
 		return true;
-	}
-
-	/**
-	 * As the reader of a {@link WsText} that {@link #sendText(WsText)} found sendable directly: its
-	 * bytes are framed where they lie. The sender itself is the reader, so no object is made per
-	 * message. @return as for {@link #sendText(WsText)}
-	 */
-	@Override
-	public Boolean read(byte[] utf8, int offset, int length) {
-		return sendDirect(this.connection.directReplies(frameLength(length)), Opcode.TEXT, utf8, offset, length);
 	}
 
 	/** A finished frame, shared by a broadcast's receivers, appended as it is. */
@@ -293,7 +318,15 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	 */
 	private boolean enqueue(ByteBuffer frame, boolean text) {
 		int size = frame.remaining();
-		if (!this.connection.enqueue(frame)) {
+		return queued(this.connection.enqueue(frame), size, text);
+	}
+
+	/**
+	 * Counts a queued frame, asks for its flush and watches the high-water mark.
+	 * @param ahead what the queue said: whether the frame is surely ahead of the final frame
+	 */
+	private boolean queued(boolean ahead, int size, boolean text) {
+		if (!ahead) {
 			return false;
 		}
 		this.stats.sent(text, size);

@@ -216,6 +216,14 @@ public final class Connection implements Readiness {
 	}
 
 	/**
+	 * Queues a frame as its header and its payload, where they lie, as one unit; otherwise as
+	 * {@link #enqueue(ByteBuffer)}.
+	 */
+	public boolean enqueue(ByteBuffer header, ByteBuffer payload) {
+		return this.frames.add(header, payload);
+	}
+
+	/**
 	 * Queues the last frame of the connection: frames queued after it are discarded, so that no
 	 * data follows a close frame even when another thread sends concurrently. Once it and
 	 * everything before it are written, the connection does what {@code then} says. Safe from any

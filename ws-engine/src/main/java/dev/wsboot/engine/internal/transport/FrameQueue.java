@@ -82,13 +82,34 @@ final class FrameQueue {
 		return this.finalFrame == null;
 	}
 
+	/**
+	 * Any thread: a frame in two buffers, its header and its payload where the payload lies, so a
+	 * large payload is not copied into a frame of its own. Both go onto the stack in one step, so no
+	 * other sender's frame can come between them. Neither buffer may change once queued.
+	 * @return as for {@link #add(ByteBuffer)}
+	 */
+	boolean add(ByteBuffer header, ByteBuffer payload) {
+		QUEUED.getAndAdd(this, (long) header.remaining() + payload.remaining());
+		Added first = new Added(header);
+		Added second = new Added(payload);
+		// Newest first: the payload sits above its header.
+		second.link = first;
+		push(second, first);
+		return this.finalFrame == null;
+	}
+
 	private void push(Added node) {
-		Added top;
+		push(node, node);
+	}
+
+	/** Pushes the nodes from top to bottom, already linked, in one compare-and-set. */
+	private void push(Added top, Added bottom) {
+		Added below;
 		do {
-			top = this.added;
-			node.link = top;
+			below = this.added;
+			bottom.link = below;
 		}
-		while (!ADDED.compareAndSet(this, top, node));
+		while (!ADDED.compareAndSet(this, below, top));
 	}
 
 	/** The oldest frame not yet handed to the write buffer, or null; loop thread only. */

@@ -81,25 +81,55 @@ class FrameQueueTests {
 		assertThat(queue.queuedBytes()).isZero();
 	}
 
-	/** Writes what is queued; each frame must be its thread's next one. */
-	private void checkOrder(FrameQueue queue, int[] next) {
+	/**
+	 * Writes what is queued; each 4-byte record must be its thread's next one. The bytes are one
+	 * stream, as on the socket: a fill may end inside a record, which the next one completes.
+	 */
+	private void checkOrder(FrameQueue queue, int[] next, ByteBuffer pending) {
 		for (int n = 1; n > 0;) {
 			this.out.clear();
 			n = queue.fill(this.out, this.batch, this.counts);
 			this.out.flip();
 			queue.written(this.out.remaining());
 			queue.giveBack(this.batch, this.counts, n, 0);
-			while (this.out.hasRemaining()) {
-				int thread = this.out.get();
-				int i = ((this.out.get() & 0xFF) << 16) | ((this.out.get() & 0xFF) << 8) | (this.out.get() & 0xFF);
+			pending.put(this.out).flip();
+			while (pending.remaining() >= 4) {
+				int thread = pending.get();
+				int i = ((pending.get() & 0xFF) << 16) | ((pending.get() & 0xFF) << 8) | (pending.get() & 0xFF);
 				assertThat(i).isEqualTo(next[thread]);
 				next[thread]++;
 			}
+			pending.compact();
 		}
 	}
 
 	@Test
 	void eachThreadsFramesKeepTheirOrderWhenThreadsAddConcurrently() throws Exception {
+		addConcurrently(false);
+	}
+
+	/**
+	 * A frame queued as header and payload (a large payload where it lies) leaves as one unit: no
+	 * other thread's frame gets between its two buffers. Each thread alternates both kinds, its
+	 * pairs split after the first byte, so an interleaved frame would break the 4-byte records.
+	 */
+	@Test
+	void aFrameQueuedAsHeaderAndPayloadIsNeverSplitByAnotherThreadsFrame() throws Exception {
+		addConcurrently(true);
+	}
+
+	@Test
+	void aFrameQueuedAsHeaderAndPayloadCountsBothAndIsDiscardedWholeAfterTheFinalFrame() {
+		FrameQueue queue = new FrameQueue();
+		assertThat(queue.add(frame(1), ByteBuffer.wrap(new byte[] { 2, 3 }))).isTrue();
+		assertThat(queue.queuedBytes()).isEqualTo(3);
+		queue.addFinal(frame(4), AfterFinalFrame.CLOSE);
+		assertThat(queue.add(frame(5), frame(6))).isFalse();
+		assertThat(drain(queue)).containsExactly(1, 2, 3, 4);
+		assertThat(queue.queuedBytes()).isZero();
+	}
+
+	private void addConcurrently(boolean split) throws Exception {
 		FrameQueue queue = new FrameQueue();
 		int threads = 4;
 		int perThread = 20_000;
@@ -116,19 +146,27 @@ class FrameQueueTests {
 					return;
 				}
 				for (int i = 0; i < perThread; i++) {
-					queue.add(ByteBuffer.wrap(new byte[] { (byte) thread, (byte) (i >> 16), (byte) (i >> 8), (byte) i }));
+					byte[] record = { (byte) thread, (byte) (i >> 16), (byte) (i >> 8), (byte) i };
+					if (split && i % 2 == 1) {
+						queue.add(ByteBuffer.wrap(record, 0, 1), ByteBuffer.wrap(record, 1, 3));
+					}
+					else {
+						queue.add(ByteBuffer.wrap(record));
+					}
 				}
 			});
 		}
 		start.countDown();
 		pool.shutdown();
 		int[] next = new int[threads];
+		ByteBuffer pending = ByteBuffer.allocate(this.out.capacity() + 4);
 		// The loop thread's part: write while the threads add, then once more after they stopped.
 		while (!pool.awaitTermination(0, TimeUnit.MILLISECONDS)) {
-			checkOrder(queue, next);
+			checkOrder(queue, next, pending);
 		}
-		checkOrder(queue, next);
+		checkOrder(queue, next, pending);
 		assertThat(next).containsOnly(perThread);
+		assertThat(pending.position()).isZero();
 		assertThat(queue.isEmpty()).isTrue();
 	}
 
