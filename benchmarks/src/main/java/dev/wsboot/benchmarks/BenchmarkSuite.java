@@ -213,16 +213,16 @@ public final class BenchmarkSuite {
 				.filter((scenario) -> peer.websocket() || !scenario.deflate())
 				.filter((scenario) -> scenario.kind() != MessageKind.TEXT_JSON || Peers.servesJson(peer))
 				.toList();
-			warmUp(server, scenarios);
+			boolean once = rep == 0;
+			boolean broadcasts = peer.websocket() && (once || this.settings.repetitions() > 2);
+			Connector broadcast = new Connector(server.port(), "/broadcast", false);
+			warmUp(server, scenarios, broadcasts ? broadcast : null, echo);
 			for (Scenario scenario : scenarios) {
 				this.results.client(scenario.id(), this.client.name(scenario.deflate()));
 				measure(scenario.id(), peer, echo(server, connector(server, scenario), template(scenario),
 						scenario.connections(), scenario.depth(), this.settings.warmupMillis(),
 						this.settings.measureMillis()));
 			}
-			boolean once = rep == 0;
-			boolean broadcasts = peer.websocket() && (once || this.settings.repetitions() > 2);
-			Connector broadcast = new Connector(server.port(), "/broadcast", false);
 			if (broadcasts) {
 				measureIf(BROADCAST, peer, () -> new BroadcastLoad(broadcast, new FrameTemplate(MessageKind.TEXT_ASCII, 64),
 						this.settings.broadcastSubscribers(), this.settings.broadcastWindow())
@@ -403,18 +403,31 @@ public final class BenchmarkSuite {
 
 	/**
 	 * Echo through every scenario in turn, a second each, until the server's JIT compilers are
-	 * quiet: each path the scenarios take is compiled before any of them is measured.
+	 * quiet: each path the scenarios take is compiled before any of them is measured. Where the
+	 * broadcasts and churn are measured, a broadcast burst and a churn slice take their turns too:
+	 * their windows are short, and a server whose broadcast path is still being compiled would be
+	 * measured with its compiler on its one core.
+	 * @param broadcast the broadcast endpoint, or null when the broadcasts are not measured
 	 */
-	private void warmUp(ServerProcess server, List<Scenario> scenarios) {
-		if (scenarios.isEmpty()) {
+	private void warmUp(ServerProcess server, List<Scenario> scenarios, Connector broadcast, Connector echo) {
+		DoubleSupplier cpu = server.cpuClock();
+		List<Warmup.Load> loads = new ArrayList<>();
+		for (Scenario scenario : scenarios) {
+			loads.add((millis) -> echoLoad(server, scenario).run(0, millis, cpu));
+		}
+		if (broadcast != null) {
+			loads.add((millis) -> new BroadcastLoad(broadcast, new FrameTemplate(MessageKind.TEXT_ASCII, 64),
+					this.settings.broadcastSubscribers(), this.settings.broadcastWindow())
+				.run(0, millis, cpu));
+			loads.add((millis) -> echo.churn(this.settings.churnConcurrency(), 0, millis, cpu));
+		}
+		if (loads.isEmpty()) {
 			return;
 		}
-		DoubleSupplier cpu = server.cpuClock();
 		try {
 			Warmup.Outcome outcome = Warmup.run(server, this.settings.serverWarmupMillis(), (n, millis) -> {
-				Scenario scenario = scenarios.get(n % scenarios.size());
 				try {
-					echoLoad(server, scenario).run(0, millis, cpu);
+					loads.get(n % loads.size()).run(millis);
 				}
 				catch (IOException | RuntimeException ex) {
 					if (!server.isAlive()) {

@@ -30,6 +30,13 @@ public final class Warmup {
 	/** No server is warmed for longer: a JVM that compiles for ever is measured as it is. */
 	public static final long MAX_MILLIS = 30_000;
 
+	/** One kind of load, run for a slice. */
+	public interface Load {
+
+		void run(long millis) throws IOException;
+
+	}
+
 	/** One slice of load, the n-th since the start. */
 	public interface Slice {
 
