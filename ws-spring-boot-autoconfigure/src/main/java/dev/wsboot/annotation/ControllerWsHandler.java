@@ -29,11 +29,11 @@ final class ControllerWsHandler implements WsHandler {
 
 	private final ControllerMethods methods;
 
-	private final LongConsumer connectTimer;
+	private final @Nullable LongConsumer connectTimer;
 
-	private final LongConsumer messageTimer;
+	private final @Nullable LongConsumer messageTimer;
 
-	private final LongConsumer disconnectTimer;
+	private final @Nullable LongConsumer disconnectTimer;
 
 	ControllerWsHandler(ControllerMethods methods, HandlerTimers timers) {
 		this.methods = methods;
@@ -104,11 +104,23 @@ final class ControllerWsHandler implements WsHandler {
 		call(this.methods.disconnect(), session, status, this.disconnectTimer);
 	}
 
-	/** Invokes a handler method, timing it; an exception goes through the error policy. */
+	/**
+	 * Invokes a handler method, timing it if its event is timed; an exception goes through the
+	 * error policy.
+	 */
 	private @Nullable Object call(@Nullable HandlerMethod method, WsSession session, @Nullable Object payload,
-			LongConsumer timer) {
+			@Nullable LongConsumer timer) {
 		if (method == null) {
 			return null;
+		}
+		if (timer == null) {
+			try {
+				return method.invoke(session, payload);
+			}
+			catch (Throwable ex) {
+				handleError(session, ex);
+				return null;
+			}
 		}
 		long start = System.nanoTime();
 		try {

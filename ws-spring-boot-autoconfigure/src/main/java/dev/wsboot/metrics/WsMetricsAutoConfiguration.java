@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, WsServerLifecycle.class })
+@EnableConfigurationProperties(WsMetricsProperties.class)
 public final class WsMetricsAutoConfiguration {
 
 	@Bean
@@ -30,8 +32,8 @@ public final class WsMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(HandlerTimers.class)
-	MicrometerHandlerTimers wsHandlerTimers(MeterRegistry registry) {
-		return new MicrometerHandlerTimers(registry);
+	MicrometerHandlerTimers wsHandlerTimers(MeterRegistry registry, WsMetricsProperties properties) {
+		return new MicrometerHandlerTimers(registry, properties.isMessageDuration());
 	}
 
 }

@@ -78,7 +78,20 @@ class WsObservabilityTests {
 		assertThat(metric("ws.messages.received", "type:binary") - binaryBefore).isEqualTo(1.0);
 		assertThat(metric("ws.bytes.received", "path:/echo") - bytesBefore).isEqualTo(150.0);
 		assertThat(metric("ws.messages.sent", "type:text") - sentBefore).isEqualTo(5.0);
-		assertThat(metric("ws.handler.duration", "event:message")).isPositive();
+	}
+
+	@Test
+	void connectsHaveATimerAndMessagesNoneByDefault() {
+		try (WsTestConnection client = WsTestConnection.connect(this.wsPort, "/echo")) {
+			client.sendText("timed?");
+			assertThat(client.nextText()).isEqualTo("timed?");
+		}
+		assertThat(metric("ws.handler.duration", "event:connect")).isNotNegative();
+		this.http.get()
+			.uri("/actuator/metrics/{name}?tag={tag}", "ws.handler.duration", "event:message")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test
