@@ -66,7 +66,8 @@ public interface WsSession {
 	/**
 	 * Queues a text message of bytes already known to be valid UTF-8: framed as they are, neither
 	 * decoded nor encoded again, and a large one without a copy, as a {@link WsText} never
-	 * changes. The default sends {@link WsText#toString()}, for sessions that are not the engine's. @return as for {@link #sendText(String)}
+	 * changes. The default sends {@link WsText#toString()}, for sessions that are not the
+	 * engine's. @return as for {@link #sendText(String)}
 	 */
 	default boolean sendText(WsText text) {
 		return sendText(text.toString());

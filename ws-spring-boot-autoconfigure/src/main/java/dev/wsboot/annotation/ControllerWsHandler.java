@@ -113,16 +113,7 @@ final class ControllerWsHandler implements WsHandler {
 		if (method == null) {
 			return null;
 		}
-		if (timer == null) {
-			try {
-				return method.invoke(session, payload);
-			}
-			catch (Throwable ex) {
-				handleError(session, ex);
-				return null;
-			}
-		}
-		long start = System.nanoTime();
+		long start = (timer != null) ? System.nanoTime() : 0;
 		try {
 			return method.invoke(session, payload);
 		}
@@ -131,7 +122,9 @@ final class ControllerWsHandler implements WsHandler {
 			return null;
 		}
 		finally {
-			timer.accept(System.nanoTime() - start);
+			if (timer != null) {
+				timer.accept(System.nanoTime() - start);
+			}
 		}
 	}
 

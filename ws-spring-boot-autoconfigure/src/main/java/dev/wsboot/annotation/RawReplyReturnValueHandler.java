@@ -32,7 +32,7 @@ final class RawReplyReturnValueHandler implements WsReturnValueHandler {
 			session.sendText(text);
 		}
 		else if (value instanceof byte[] data) {
-			// A returned array is handed over, as Spring MVC's response body is: sent where it lies.
+			// A returned array is handed over (the README says not to change it afterwards): sent where it lies.
 			session.sendBinaryWithoutCopy(data);
 		}
 		else if (value instanceof ByteBuffer data) {
