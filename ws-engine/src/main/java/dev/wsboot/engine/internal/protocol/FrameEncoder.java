@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds server-to-client frames (RFC 6455 §5.2): unmasked, FIN set, header and payload in one
- * buffer so that a frame is written, queued and shared as one unit.
+ * buffer so that a frame is written, queued and shared as one unit; or the header alone, for a
+ * large payload that is queued where it lies.
  */
 public final class FrameEncoder {
 
