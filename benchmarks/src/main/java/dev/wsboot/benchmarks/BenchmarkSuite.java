@@ -402,11 +402,11 @@ public final class BenchmarkSuite {
 	}
 
 	/**
-	 * Echo through every scenario in turn, a second each, until the server's JIT compilers are
-	 * quiet: each path the scenarios take is compiled before any of them is measured. Where the
-	 * broadcasts and churn are measured, a broadcast burst and a churn slice take their turns too:
-	 * their windows are short, and a server whose broadcast path is still being compiled would be
-	 * measured with its compiler on its one core.
+	 * Echo through every scenario in turn, a second each, at least once each and then until the
+	 * server's JIT compilers are quiet: each path the scenarios take is compiled before any of them
+	 * is measured. Where the broadcasts and churn are measured, a broadcast burst and a churn slice
+	 * take their turns too: their windows are short, and a server whose broadcast path is still
+	 * being compiled would be measured with its compiler on its one core.
 	 * @param broadcast the broadcast endpoint, or null when the broadcasts are not measured
 	 */
 	private void warmUp(ServerProcess server, List<Scenario> scenarios, Connector broadcast, Connector echo) {
@@ -425,7 +425,7 @@ public final class BenchmarkSuite {
 			return;
 		}
 		try {
-			Warmup.Outcome outcome = Warmup.run(server, this.settings.serverWarmupMillis(), (n, millis) -> {
+			Warmup.Outcome outcome = Warmup.run(server, this.settings.serverWarmupMillis(), loads.size(), (n, millis) -> {
 				try {
 					loads.get(n % loads.size()).run(millis);
 				}

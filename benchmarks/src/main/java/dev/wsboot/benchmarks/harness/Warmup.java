@@ -62,10 +62,14 @@ public final class Warmup {
 	}
 
 	/**
-	 * Runs slices of load for at least {@code minMillis}, then until a span in which the JIT
-	 * compilers were quiet (the first span for a server that is not a JVM), at most {@link #MAX_MILLIS}.
+	 * Runs slices of load for at least {@code minMillis} and at least {@code minSlices} slices, then
+	 * until a span in which the JIT compilers were quiet (the first span for a server that is not a
+	 * JVM), at most {@link #MAX_MILLIS}.
+	 * @param minSlices at least one slice of each kind of load: quiet compilers say nothing of a path
+	 * no slice has taken yet (the 64 KiB echo, last of eight, was compiled for the first time in its
+	 * own measured window)
 	 */
-	public static Outcome run(ServerProcess server, long minMillis, Slice slice) throws IOException {
+	public static Outcome run(ServerProcess server, long minMillis, int minSlices, Slice slice) throws IOException {
 		long start = System.nanoTime();
 		int n = 0;
 		double cpuFrom = server.cpuSeconds();
@@ -82,7 +86,7 @@ public final class Warmup {
 			}
 			long millis = (System.nanoTime() - start) / 1_000_000;
 			boolean quiet = share < QUIET_JIT_SHARE;
-			if ((millis >= minMillis && quiet) || millis >= MAX_MILLIS) {
+			if ((millis >= minMillis && n >= minSlices && quiet) || millis >= MAX_MILLIS) {
 				return new Outcome(millis, share, quiet);
 			}
 		}

@@ -168,7 +168,7 @@ public final class Report {
 				+ "log-linear buckets within 1/128 of the value and takes one clock reading per read; the harness "
 				+ "loads them into the same histogram).");
 		line("- Per server: warm-up after start through every echo scenario in turn, a second each (where the "
-				+ "broadcasts and churn are measured, a broadcast burst and a churn second take their turns too), for at least "
+				+ "broadcasts and churn are measured, a broadcast burst and a churn second take their turns too), each at least once, for at least "
 				+ this.settings.serverWarmupMillis() + " ms and then until the JIT compiler threads used less than "
 				+ String.format("%.0f%%", Warmup.QUIET_JIT_SHARE * 100) + " of the server's CPU over its last " + Warmup.SPAN_CPU_SECONDS + " CPU-seconds (at most "
 				+ Warmup.MAX_MILLIS / 1000 + " s; the servers table says how long each took). A fixed time is not "
