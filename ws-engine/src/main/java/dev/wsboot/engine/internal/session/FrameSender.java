@@ -22,10 +22,10 @@ import dev.wsboot.engine.internal.transport.Connection;
 import dev.wsboot.engine.internal.transport.DirectReplies;
 
 /**
- * The outbound half of an open connection's protocol: encodes messages into frames (compressed
- * when permessage-deflate was agreed), bounds the queue with the slow client policy, and queues
- * close frames through the session's {@link CloseState}. Every frame the session sends passes
- * here. Safe from any thread.
+ * The outbound half of an open connection's protocol: encodes messages into frames (through its
+ * {@link CompressingSender} when permessage-deflate was agreed), bounds the queue with the slow
+ * client policy, and queues close frames through the session's {@link CloseState}. Every frame the
+ * session sends passes here. Safe from any thread.
  */
 final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
@@ -59,17 +59,14 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	private final LimitsConfig limits;
 
-	/** Messages of at least its minimum size are compressed once permessage-deflate is agreed. */
-	private final int compressionMinSize;
-
 	/**
 	 * The smallest payload queued where it lies rather than copied into a frame: below it, a copy
 	 * costs less than the second buffer and queue node.
 	 */
 	static final int UNCOPIED_MIN_SIZE = 1024;
 
-	/** Null unless permessage-deflate was agreed; then messages of at least the minimum size are compressed. */
-	private final @Nullable MessageDeflater deflater;
+	/** Null unless permessage-deflate was agreed. */
+	private final @Nullable CompressingSender compressor;
 
 	/** Name the session in log lines, joined only when one is written: a string kept per session would outweigh them. */
 	private final long id;
@@ -101,8 +98,7 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 		this.stats = stats;
 		this.serverStats = serverStats;
 		this.limits = limits;
-		this.compressionMinSize = compression.minSize();
-		this.deflater = deflater;
+		this.compressor = (deflater != null) ? new CompressingSender(this, deflater, compression.minSize()) : null;
 		this.id = id;
 		this.path = path;
 	}
@@ -120,19 +116,19 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	boolean sendText(String text) {
 		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-		if (this.deflater == null) {
+		if (this.compressor == null) {
 			// The encoded bytes are ours alone: a large message is framed where they lie.
 			return sendPlain(Opcode.TEXT, utf8, 0, utf8.length, true);
 		}
-		return sendCompressible(Opcode.TEXT, utf8, 0, utf8.length);
+		return this.compressor.send(Opcode.TEXT, utf8, 0, utf8.length);
 	}
 
 	/** The bytes as they are: framed where they lie (a WsText never changes), or compressed from there. */
 	boolean sendText(WsText text) {
-		if (this.deflater == null) {
+		if (this.compressor == null) {
 			return text.read(this);
 		}
-		return text.read(this::sendCompressibleText);
+		return text.read(this.compressor);
 	}
 
 	/**
@@ -144,33 +140,29 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 		return sendPlain(Opcode.TEXT, utf8, offset, length, true);
 	}
 
-	private Boolean sendCompressibleText(byte[] utf8, int offset, int length) {
-		return sendCompressible(Opcode.TEXT, utf8, offset, length);
-	}
-
 	/** The array is copied: the caller may change it once this returns. */
 	boolean sendBinary(byte[] data) {
-		if (this.deflater == null) {
+		if (this.compressor == null) {
 			return sendPlain(Opcode.BINARY, data, 0, data.length, false);
 		}
-		return sendCompressible(Opcode.BINARY, data, 0, data.length);
+		return this.compressor.send(Opcode.BINARY, data, 0, data.length);
 	}
 
 	/** The array itself, handed over by the caller: a large one is framed where it lies. */
 	boolean sendBinaryWithoutCopy(byte[] data) {
-		if (this.deflater == null) {
+		if (this.compressor == null) {
 			return sendPlain(Opcode.BINARY, data, 0, data.length, true);
 		}
-		return sendCompressible(Opcode.BINARY, data, 0, data.length);
+		return this.compressor.send(Opcode.BINARY, data, 0, data.length);
 	}
 
 	boolean sendBinary(ByteBuffer data) {
-		if (this.deflater == null) {
+		if (this.compressor == null) {
 			return send(FrameEncoder.frame(Opcode.BINARY, data), false);
 		}
 		byte[] copy = new byte[data.remaining()];
 		data.duplicate().get(copy);
-		return sendCompressible(Opcode.BINARY, copy, 0, copy.length);
+		return this.compressor.send(Opcode.BINARY, copy, 0, copy.length);
 	}
 
 	/**
@@ -200,46 +192,15 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	/** A broadcast message: its shared plain or shared compressed frame, or compressed in our own context. */
 	boolean send(BroadcastMessage message) {
-		if (this.deflater == null || message.length() < this.compressionMinSize) {
-			ByteBuffer frame = message.plainFrame();
-			DirectReplies direct = this.connection.directReplies(frame.remaining());
-			if (direct != null) {
-				return sendDirect(direct, frame, message.isText());
-			}
-			return send(frame.duplicate(), message.isText());
+		if (this.compressor != null && this.compressor.compresses(message.length())) {
+			return this.compressor.send(message);
 		}
-		if (this.deflater.isContextFree()) {
-			return send(message.compressedFrame().duplicate(), message.isText());
+		ByteBuffer frame = message.plainFrame();
+		DirectReplies direct = this.connection.directReplies(frame.remaining());
+		if (direct != null) {
+			return sendDirect(direct, frame, message.isText());
 		}
-		return sendWithContext(message.opcode(), message.data(), 0, message.length(), message.isText());
-	}
-
-	/** With permessage-deflate agreed: small messages go as they are, the others compressed (RFC 7692 §6.1). */
-	private boolean sendCompressible(int opcode, byte[] data, int offset, int length) {
-		boolean text = opcode == Opcode.TEXT;
-		if (length < this.compressionMinSize) {
-			return send(FrameEncoder.frame(opcode, data, offset, length), text);
-		}
-		if (this.deflater.isContextFree()) {
-			return this.closeState.isSendable() && send(this.deflater.frame(opcode, data, offset, length), text);
-		}
-		return sendWithContext(opcode, data, offset, length, text);
-	}
-
-	/**
-	 * With context takeover the client inflates messages in the order they were compressed, so
-	 * compressing and queueing are one step; and a compressed message is only made once it is sure
-	 * to be queued, since one dropped would leave the client's context behind ours. The queue bound
-	 * is checked with the uncompressed size, which deflate rarely exceeds.
-	 */
-	private boolean sendWithContext(int opcode, byte[] data, int offset, int length, boolean text) {
-		synchronized (this.deflater) {
-			if (!this.closeState.isSendable() || !admits(length)) {
-				return false;
-			}
-			ByteBuffer frame = this.deflater.frame(opcode, data, offset, length);
-			return frame != null && enqueue(frame, text);
-		}
+		return send(frame.duplicate(), message.isText());
 	}
 
 	/**
@@ -280,7 +241,7 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	 * Queues a frame that may be shared with other sessions (a broadcast encodes once): each
 	 * session gets its own view of the same bytes.
 	 */
-	private boolean send(ByteBuffer frame, boolean text) {
+	boolean send(ByteBuffer frame, boolean text) {
 		return this.closeState.isSendable() && admits(frame.remaining()) && enqueue(frame, text);
 	}
 
@@ -302,7 +263,7 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	 * the reading pause past the high-water mark throttles the client through TCP instead. A push
 	 * past the outbound bound meets the slow client policy.
 	 */
-	private boolean admits(int size) {
+	boolean admits(int size) {
 		long queued = this.connection.queuedBytes();
 		// The first message always fits, so one message larger than the bound can still be sent.
 		if (queued > 0 && queued + size > this.limits.maxOutboundQueueSize() && !this.replies.isReply()) {
@@ -316,7 +277,7 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	 * a sender that saw the session open a moment before it closed is told so, and nothing is
 	 * counted as sent
 	 */
-	private boolean enqueue(ByteBuffer frame, boolean text) {
+	boolean enqueue(ByteBuffer frame, boolean text) {
 		int size = frame.remaining();
 		return queued(this.connection.enqueue(frame), size, text);
 	}
@@ -436,8 +397,8 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	/** The connection closed: gives back the Deflater held for context takeover, if any. */
 	void releaseCompression() {
-		if (this.deflater != null) {
-			this.deflater.release();
+		if (this.compressor != null) {
+			this.compressor.release();
 		}
 	}
 
