@@ -1,7 +1,10 @@
 package dev.wsboot.annotation;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -16,9 +19,13 @@ import org.springframework.core.MethodParameter;
  */
 final class HandlerMethod {
 
-	private final Object bean;
-
 	private final Method method;
+
+	/**
+	 * The method bound to its bean, taking and returning {@code Object}s: called with its
+	 * arguments as they are, where {@code Method.invoke} would need an array made per message.
+	 */
+	private final MethodHandle handle;
 
 	private final MethodParameter[] parameters;
 
@@ -42,7 +49,6 @@ final class HandlerMethod {
 
 	HandlerMethod(Object bean, Method method, MethodParameter[] parameters, WsArgumentResolver[] resolvers,
 			WsReturnValueHandler returnValueHandler, boolean binary, boolean textAsBytes, Class<?> errorType) {
-		this.bean = bean;
 		this.method = method;
 		this.parameters = parameters;
 		this.resolvers = resolvers;
@@ -52,6 +58,21 @@ final class HandlerMethod {
 		this.textAsBytes = textAsBytes;
 		this.errorType = errorType;
 		this.method.setAccessible(true);
+		this.handle = handleOf(bean, method);
+	}
+
+	private static MethodHandle handleOf(Object bean, Method method) {
+		try {
+			// The method is accessible (above): no access check against this class's lookup.
+			MethodHandle handle = MethodHandles.lookup().unreflect(method);
+			if (!Modifier.isStatic(method.getModifiers())) {
+				handle = handle.bindTo(bean);
+			}
+			return handle.asType(MethodType.genericMethodType(method.getParameterCount()));
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("Cannot call " + describe(method), ex);
+		}
 	}
 
 	boolean isBinary() {
@@ -71,16 +92,24 @@ final class HandlerMethod {
 	 * @param payload the message, close status or error, depending on the event
 	 */
 	@Nullable Object invoke(WsSession session, @Nullable Object payload) throws Throwable {
-		@Nullable Object[] args = new Object[this.resolvers.length];
-		for (int i = 0; i < args.length; i++) {
-			args[i] = this.resolvers[i].resolveArgument(this.parameters[i], session, payload);
-		}
-		try {
-			return this.method.invoke(this.bean, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
-		}
+		return switch (this.resolvers.length) {
+			case 0 -> (Object) this.handle.invokeExact();
+			case 1 -> (Object) this.handle.invokeExact(argument(0, session, payload));
+			case 2 -> (Object) this.handle.invokeExact(argument(0, session, payload), argument(1, session, payload));
+			case 3 -> (Object) this.handle.invokeExact(argument(0, session, payload), argument(1, session, payload),
+					argument(2, session, payload));
+			default -> {
+				@Nullable Object[] args = new Object[this.resolvers.length];
+				for (int i = 0; i < args.length; i++) {
+					args[i] = argument(i, session, payload);
+				}
+				yield this.handle.invokeWithArguments(args);
+			}
+		};
+	}
+
+	private @Nullable Object argument(int index, WsSession session, @Nullable Object payload) throws Exception {
+		return this.resolvers[index].resolveArgument(this.parameters[index], session, payload);
 	}
 
 	/** Sends what {@link #invoke} returned; null sends nothing. */

@@ -66,6 +66,20 @@ class WsControllerExtensionTests {
 	}
 
 	@Test
+	void methodsOfThreeAndOfFiveParametersGetEachArgumentInItsPlace() {
+		this.runner.withBean(CallerResolver.class).withUserConfiguration(ManyParametersController.class).run((context) -> {
+			try (WsTestConnection client = WsTestConnection.connect(port(context), "/many")) {
+				client.sendText("hi");
+				String reply = client.nextText();
+				long id = context.getBean(WsServerLifecycle.class).getServer().sessions().iterator().next().id();
+				assertThat(reply).isEqualTo("hi|/many|" + id + "|/many|/many");
+				client.sendBinary(new byte[] { 1, 2 });
+				assertThat(client.nextBinary()).containsExactly(1, 2, (byte) id, "/many".length());
+			}
+		});
+	}
+
+	@Test
 	void returnValueHandlerBeanSendsAReplyTypeOfItsOwn() {
 		this.runner.withBean(EnvelopeHandler.class)
 			.withUserConfiguration(EnvelopeController.class)
@@ -146,6 +160,22 @@ class WsControllerExtensionTests {
 		@OnMessage
 		String said(Caller caller, String message) {
 			return "caller on " + caller.path() + " said " + message;
+		}
+
+	}
+
+	/** Beyond three parameters the call takes another way than with fewer (HandlerMethod.invoke). */
+	@WsController("/many")
+	static class ManyParametersController {
+
+		@OnMessage
+		String text(String message, Caller caller, @ClientId long id, WsSession session, Caller again) {
+			return message + "|" + caller.path() + "|" + id + "|" + session.path() + "|" + again.path();
+		}
+
+		@OnMessage
+		byte[] binary(byte[] data, @ClientId long id, Caller caller) {
+			return new byte[] { data[0], data[1], (byte) id, (byte) caller.path().length() };
 		}
 
 	}
