@@ -6,8 +6,8 @@ import java.util.List;
 import dev.wsboot.benchmarks.client.MessageKind;
 
 /**
- * How long and how much: the quick variant fits in a few minutes on two cores, the full one gives
- * steadier numbers. Both run the same kinds of scenario.
+ * How long and how much: the quick variant measures the targets' workloads in short windows,
+ * the full one every scenario three times in longer ones. Both run the same kinds of scenario.
  */
 public record Settings(String name, int repetitions, long serverWarmupMillis, long warmupMillis, long measureMillis,
 		List<Scenario> scenarios, int broadcastSubscribers, int broadcastWindow, int churnConcurrency,
@@ -113,8 +113,11 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-2c-1MiB-utf8-np", MessageKind.TEXT_UTF8, 1024 * 1024, 2, 1));
 		scenarios.add(new Scenario("echo-1c-16MiB-binary-np", MessageKind.BINARY, 16 * 1024 * 1024 - 64, 1, 1));
 		scenarios.add(new Scenario(JSON_SCENARIO, MessageKind.TEXT_JSON, 1024, 64, 16));
-		return new Settings("full", 3, 5000, 2000, 5000, scenarios, BROADCAST_SUBSCRIBERS, 4, HANDSHAKE_CONCURRENCY,
-				19_000, true, scenarios.size(), new Fanout(19_000, 10, 1000, 100, 5000));
+		// Every scenario, broadcast and churn three times, so that every figure is a median of three,
+		// in windows four times the quick one's: about 85 minutes. With 5 s windows it would take
+		// about three hours, too long to run beside any other work on a two-core machine.
+		return new Settings("full", 3, 5000, 500, 2000, scenarios, BROADCAST_SUBSCRIBERS, 4, HANDSHAKE_CONCURRENCY,
+				19_000, true, scenarios.size(), new Fanout(19_000, 10, 1000, 100, 3000));
 	}
 
 }
