@@ -114,7 +114,7 @@ public record Settings(String name, int repetitions, long serverWarmupMillis, lo
 		scenarios.add(new Scenario("echo-1c-16MiB-binary-np", MessageKind.BINARY, 16 * 1024 * 1024 - 64, 1, 1));
 		scenarios.add(new Scenario(JSON_SCENARIO, MessageKind.TEXT_JSON, 1024, 64, 16));
 		// Every scenario, broadcast and churn three times, so that every figure is a median of three,
-		// in windows four times the quick one's: about 85 minutes. With 5 s windows it would take
+		// in windows four times the quick one's: 97 minutes on 2026-12-02. With 5 s windows it would take
 		// about three hours, too long to run beside any other work on a two-core machine.
 		return new Settings("full", 3, 5000, 500, 2000, scenarios, BROADCAST_SUBSCRIBERS, 4, HANDSHAKE_CONCURRENCY,
 				19_000, true, scenarios.size(), new Fanout(19_000, 10, 1000, 100, 3000));

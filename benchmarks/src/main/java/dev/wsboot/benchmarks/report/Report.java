@@ -122,7 +122,7 @@ public final class Report {
 		line("");
 		line("```");
 		line("benchmarks/run.sh --quick   # about 18 minutes (17.6 min on 2026-12-02): short windows, 19,000 idle connections");
-		line("benchmarks/run.sh --full    # about 85 minutes: 3 repetitions of everything, 2 s windows, " + Settings.full().scenarios().size() + " echo scenarios, 19,000 idle connections on fresh servers");
+		line("benchmarks/run.sh --full    # about 100 minutes (97.2 min on 2026-12-02): 3 repetitions of everything, 2 s windows, " + Settings.full().scenarios().size() + " echo scenarios, 19,000 idle connections on fresh servers");
 		line("benchmarks/run.sh cluster   # two nodes over Redis, wsboot beside Socket.IO: the cluster section at the end");
 		line("```");
 		line("");
