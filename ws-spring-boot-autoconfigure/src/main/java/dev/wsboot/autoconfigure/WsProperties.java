@@ -119,7 +119,7 @@ public class WsProperties {
 	/**
 	 * Size of each I/O thread's read and write buffers.
 	 */
-	private DataSize readBufferSize = DataSize.ofKilobytes(64);
+	private DataSize readBufferSize = DataSize.ofKilobytes(256);
 
 	/**
 	 * Threads of the bounded handler pool, used when virtual threads are not enabled.
