@@ -57,7 +57,7 @@ final class BroadcastMessage {
 		return this.data.length;
 	}
 
-	/** The uncompressed frame; callers send a duplicate. */
+	/** The uncompressed frame; shared by every receiver, which only reads it. */
 	ByteBuffer plainFrame() {
 		if (this.plainFrame == null) {
 			this.plainFrame = FrameEncoder.frame(this.opcode, this.data, 0, this.data.length);
@@ -65,7 +65,7 @@ final class BroadcastMessage {
 		return this.plainFrame;
 	}
 
-	/** The frame compressed from a fresh state; callers send a duplicate. */
+	/** The frame compressed from a fresh state; shared as the plain one. */
 	ByteBuffer compressedFrame() {
 		if (this.compressedFrame == null) {
 			this.compressedFrame = MessageDeflater.compressOnce(this.zlib, this.opcode, this.data, 0, this.data.length);

@@ -56,7 +56,7 @@ final class CompressingSender implements WsText.Utf8Reader<Boolean> {
 	 */
 	boolean send(BroadcastMessage message) {
 		if (this.deflater.isContextFree()) {
-			return this.sender.send(message.compressedFrame().duplicate(), message.isText());
+			return this.sender.send(message.compressedFrame(), message.isText());
 		}
 		return sendWithContext(message.opcode(), message.data(), 0, message.length(), message.isText());
 	}

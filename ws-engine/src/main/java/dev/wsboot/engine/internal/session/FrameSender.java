@@ -200,7 +200,7 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 		if (direct != null) {
 			return sendDirect(direct, frame, message.isText());
 		}
-		return send(frame.duplicate(), message.isText());
+		return send(frame, message.isText());
 	}
 
 	/**
@@ -238,8 +238,8 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	}
 
 	/**
-	 * Queues a frame that may be shared with other sessions (a broadcast encodes once): each
-	 * session gets its own view of the same bytes.
+	 * Queues a frame that may be shared with other sessions (a broadcast encodes once): the queue
+	 * only reads it, so every session queues the same buffer.
 	 */
 	boolean send(ByteBuffer frame, boolean text) {
 		return this.closeState.isSendable() && admits(frame.remaining()) && enqueue(frame, text);

@@ -18,6 +18,10 @@ import java.util.ArrayDeque;
  * the loop's own flush requests do: an idle queue is two null fields, where a
  * {@code ConcurrentLinkedQueue} keeps 24 bytes of queue and a 24-byte node (two once it has been
  * used) for every connection, idle or not.
+ *
+ * <p>A queued buffer is only ever read, at absolute positions: how much of it is written is kept
+ * in its node. So one frame can wait in many queues at once (a broadcast's) without a
+ * {@code duplicate()} for each.
  */
 final class FrameQueue {
 
@@ -29,35 +33,45 @@ final class FrameQueue {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			QUEUED = lookup.findVarHandle(FrameQueue.class, "queued", long.class);
-			ADDED = lookup.findVarHandle(FrameQueue.class, "added", Added.class);
+			ADDED = lookup.findVarHandle(FrameQueue.class, "added", Queued.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
-	/** A frame and its neighbour: the one added before it while on the stack, the next one once taken. */
-	private static final class Added {
+	/**
+	 * A frame, how many of its bytes have gone into a write buffer, and its neighbour: the one added
+	 * before it while on the stack, the next one once taken.
+	 */
+	static final class Queued {
 
 		final ByteBuffer frame;
 
-		@Nullable Added link;
+		/** Loop thread only. */
+		int done;
 
-		Added(ByteBuffer frame) {
+		@Nullable Queued link;
+
+		Queued(ByteBuffer frame) {
 			this.frame = frame;
+		}
+
+		int remaining() {
+			return this.frame.remaining() - this.done;
 		}
 
 	}
 
 	/** The frames added and not yet taken, newest first; accessed through ADDED. */
 	@SuppressWarnings("unused")
-	private volatile @Nullable Added added;
+	private volatile @Nullable Queued added;
 
 	/** The frames taken from the stack and not yet written, oldest first; loop thread only. */
-	private @Nullable Added taken;
+	private @Nullable Queued taken;
 
 	/** Frames taken from the queue but not fully written; null while writes keep up. */
-	private @Nullable ArrayDeque<ByteBuffer> unwritten;
+	private @Nullable ArrayDeque<Queued> unwritten;
 
 	@SuppressWarnings("unused") // accessed through QUEUED
 	private volatile long queued;
@@ -77,7 +91,7 @@ final class FrameQueue {
 	 */
 	boolean add(ByteBuffer frame) {
 		QUEUED.getAndAdd(this, (long) frame.remaining());
-		push(new Added(frame));
+		push(new Queued(frame));
 		// Read after the push: had the final frame not been set yet, it is queued behind ours.
 		return this.finalFrame == null;
 	}
@@ -90,21 +104,21 @@ final class FrameQueue {
 	 */
 	boolean add(ByteBuffer header, ByteBuffer payload) {
 		QUEUED.getAndAdd(this, (long) header.remaining() + payload.remaining());
-		Added first = new Added(header);
-		Added second = new Added(payload);
+		Queued first = new Queued(header);
+		Queued second = new Queued(payload);
 		// Newest first: the payload sits above its header.
 		second.link = first;
 		push(second, first);
 		return this.finalFrame == null;
 	}
 
-	private void push(Added node) {
+	private void push(Queued node) {
 		push(node, node);
 	}
 
 	/** Pushes the nodes from top to bottom, already linked, in one compare-and-set. */
-	private void push(Added top, Added bottom) {
-		Added below;
+	private void push(Queued top, Queued bottom) {
+		Queued below;
 		do {
 			below = this.added;
 			bottom.link = below;
@@ -113,26 +127,26 @@ final class FrameQueue {
 	}
 
 	/** The oldest frame not yet handed to the write buffer, or null; loop thread only. */
-	private @Nullable ByteBuffer poll() {
+	private @Nullable Queued poll() {
 		if (this.unwritten != null && !this.unwritten.isEmpty()) {
 			return this.unwritten.pollFirst();
 		}
 		if (this.taken == null) {
-			this.taken = oldestFirst((Added) ADDED.getAndSet(this, (Added) null));
+			this.taken = oldestFirst((Queued) ADDED.getAndSet(this, (Queued) null));
 		}
-		Added first = this.taken;
+		Queued first = this.taken;
 		if (first == null) {
 			return null;
 		}
 		this.taken = first.link;
-		return first.frame;
+		return first;
 	}
 
 	/** Turns the stack around; its nodes belong to the loop thread once taken. */
-	private static @Nullable Added oldestFirst(@Nullable Added newest) {
-		Added oldest = null;
+	private static @Nullable Queued oldestFirst(@Nullable Queued newest) {
+		Queued oldest = null;
 		while (newest != null) {
-			Added next = newest.link;
+			Queued next = newest.link;
 			newest.link = oldest;
 			oldest = newest;
 			newest = next;
@@ -158,7 +172,7 @@ final class FrameQueue {
 		if (this.unwritten == null) {
 			this.unwritten = new ArrayDeque<>();
 		}
-		this.unwritten.addFirst(rest);
+		this.unwritten.addFirst(new Queued(rest));
 	}
 
 	/** Whether a frame after which nothing may be written was queued. Any thread. */
@@ -177,7 +191,7 @@ final class FrameQueue {
 	 * @param batch and {@code counts} the loop's scratch arrays for the frames of one buffer
 	 * @return whether everything queued was written
 	 */
-	boolean writeTo(Transport transport, ByteBuffer out, ByteBuffer[] batch, int[] counts) throws IOException {
+	boolean writeTo(Transport transport, ByteBuffer out, Queued[] batch, int[] counts) throws IOException {
 		while (true) {
 			out.clear();
 			int n = fill(out, batch, counts);
@@ -196,31 +210,26 @@ final class FrameQueue {
 	}
 
 	/** Copies frames into the write buffer, remembering each frame and how many bytes it gave. */
-	int fill(ByteBuffer out, ByteBuffer[] batch, int[] counts) {
+	int fill(ByteBuffer out, Queued[] batch, int[] counts) {
 		int n = 0;
 		while (out.hasRemaining() && n < batch.length) {
-			ByteBuffer frame = poll();
-			if (frame == null) {
+			Queued queued = poll();
+			if (queued == null) {
 				break;
 			}
+			ByteBuffer frame = queued.frame;
 			if (this.finalFrameWritten && frame != this.finalFrame) {
-				written(frame.remaining());
+				written(queued.remaining());
 				continue;
 			}
 			if (frame == this.finalFrame) {
 				this.finalFrameWritten = true;
 			}
-			int count = Math.min(frame.remaining(), out.remaining());
-			if (count == frame.remaining()) {
-				out.put(frame);
-			}
-			else {
-				int limit = frame.limit();
-				frame.limit(frame.position() + count);
-				out.put(frame);
-				frame.limit(limit);
-			}
-			batch[n] = frame;
+			int count = Math.min(queued.remaining(), out.remaining());
+			out.put(out.position(), frame, frame.position() + queued.done, count);
+			out.position(out.position() + count);
+			queued.done += count;
+			batch[n] = queued;
 			counts[n] = count;
 			n++;
 		}
@@ -231,20 +240,20 @@ final class FrameQueue {
 	 * Rewinds the frames by the bytes the socket did not take, and puts every frame with bytes left
 	 * back at the head of the queue, in order.
 	 */
-	void giveBack(ByteBuffer[] batch, int[] counts, int n, int notWritten) {
+	void giveBack(Queued[] batch, int[] counts, int n, int notWritten) {
 		for (int i = n - 1; i >= 0; i--) {
-			ByteBuffer frame = batch[i];
+			Queued queued = batch[i];
 			batch[i] = null;
 			if (notWritten > 0) {
 				int rewind = Math.min(notWritten, counts[i]);
-				frame.position(frame.position() - rewind);
+				queued.done -= rewind;
 				notWritten -= rewind;
 			}
-			if (frame.hasRemaining()) {
+			if (queued.remaining() > 0) {
 				if (this.unwritten == null) {
 					this.unwritten = new ArrayDeque<>();
 				}
-				this.unwritten.addFirst(frame);
+				this.unwritten.addFirst(queued);
 			}
 		}
 		if (this.unwritten != null && this.unwritten.isEmpty()) {
@@ -268,7 +277,7 @@ final class FrameQueue {
 
 	/** The socket closed: drops everything. */
 	void clear() {
-		ADDED.setVolatile(this, (Added) null);
+		ADDED.setVolatile(this, (Queued) null);
 		this.taken = null;
 		this.unwritten = null;
 		QUEUED.setVolatile(this, 0L);

@@ -52,7 +52,7 @@ public final class IoLoop implements Executor, Runnable {
 	/** Ciphertext written by TLS connections; made by the first one. */
 	private ByteBuffer tlsOutputBuffer;
 
-	private final ByteBuffer[] batch = new ByteBuffer[256];
+	private final FrameQueue.Queued[] batch = new FrameQueue.Queued[256];
 
 	private final int[] batchCounts = new int[256];
 
@@ -231,7 +231,7 @@ public final class IoLoop implements Executor, Runnable {
 		return this.tlsOutputBuffer;
 	}
 
-	ByteBuffer[] batch() {
+	FrameQueue.Queued[] batch() {
 		return this.batch;
 	}
 

@@ -14,13 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link FrameQueue}: frames leave in the order they were added, the final frame ends the queue,
- * and an idle queue holds nothing, even after it was used.
+ * an idle queue holds nothing, even after it was used, and a queued buffer is only read.
  */
 class FrameQueueTests {
 
 	private final ByteBuffer out = ByteBuffer.allocate(1 << 16);
 
-	private final ByteBuffer[] batch = new ByteBuffer[256];
+	private final FrameQueue.Queued[] batch = new FrameQueue.Queued[256];
 
 	private final int[] counts = new int[256];
 
@@ -127,6 +127,47 @@ class FrameQueueTests {
 		assertThat(queue.add(frame(5), frame(6))).isFalse();
 		assertThat(drain(queue)).containsExactly(1, 2, 3, 4);
 		assertThat(queue.queuedBytes()).isZero();
+	}
+
+	/**
+	 * A broadcast's frame waits in many queues at once. Written in slices, with the socket taking
+	 * only part of some, each queue still writes all of it, and the buffer's own position and limit
+	 * never move, so the other queues read it whole.
+	 */
+	@Test
+	void oneFrameInTwoQueuesIsWrittenWholeByEachInSlicesWithoutMovingItsPosition() {
+		byte[] bytes = { 9, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+		ByteBuffer shared = ByteBuffer.wrap(bytes, 2, 8);
+		FrameQueue first = new FrameQueue();
+		FrameQueue second = new FrameQueue();
+		first.add(shared);
+		second.add(shared);
+		assertThat(writeInSlices(first)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+		assertThat(shared.position()).isEqualTo(2);
+		assertThat(shared.limit()).isEqualTo(10);
+		assertThat(writeInSlices(second)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+		assertThat(first.isEmpty()).isTrue();
+		assertThat(second.queuedBytes()).isZero();
+	}
+
+	/** Fills 3 bytes at a time, of which the socket takes 2; the bytes it took, in order. */
+	private List<Integer> writeInSlices(FrameQueue queue) {
+		List<Integer> written = new ArrayList<>();
+		while (true) {
+			this.out.clear();
+			this.out.limit(3);
+			int n = queue.fill(this.out, this.batch, this.counts);
+			if (n == 0) {
+				return written;
+			}
+			this.out.flip();
+			int taken = Math.min(2, this.out.remaining());
+			queue.written(taken);
+			for (int i = 0; i < taken; i++) {
+				written.add((int) this.out.get());
+			}
+			queue.giveBack(this.batch, this.counts, n, this.out.remaining());
+		}
 	}
 
 	private void addConcurrently(boolean split) throws Exception {
