@@ -51,30 +51,30 @@ public final class FrameEncoder {
 	}
 
 	/** The header alone, for a payload queued where it lies. */
-	public static ByteBuffer header(int opcode, int payloadLength) {
+	public static byte[] header(int opcode, int payloadLength) {
 		byte[] header = new byte[headerLength(payloadLength)];
 		writeHeader(header, 0, opcode, payloadLength);
-		return ByteBuffer.wrap(header);
+		return header;
 	}
 
 	/** A complete frame around a copy of the payload. */
-	public static ByteBuffer frame(int opcode, byte[] payload, int offset, int length) {
+	public static byte[] frame(int opcode, byte[] payload, int offset, int length) {
 		byte[] frame = new byte[headerLength(length) + length];
 		int at = writeHeader(frame, 0, opcode, length);
 		System.arraycopy(payload, offset, frame, at, length);
-		return ByteBuffer.wrap(frame);
+		return frame;
 	}
 
 	/** A complete frame around a copy of the buffer's remaining bytes; the buffer is not moved. */
-	public static ByteBuffer frame(int opcode, ByteBuffer payload) {
+	public static byte[] frame(int opcode, ByteBuffer payload) {
 		int length = payload.remaining();
 		byte[] frame = new byte[headerLength(length) + length];
 		int at = writeHeader(frame, 0, opcode, length);
-		payload.duplicate().get(frame, at, length);
-		return ByteBuffer.wrap(frame);
+		payload.get(payload.position(), frame, at, length);
+		return frame;
 	}
 
-	public static ByteBuffer binary(byte[] data) {
+	public static byte[] binary(byte[] data) {
 		return frame(Opcode.BINARY, data, 0, data.length);
 	}
 
@@ -82,7 +82,7 @@ public final class FrameEncoder {
 	 * A close frame (§5.5.1). The reason is cut at a character boundary to fit the 125-byte
 	 * control frame limit. {@link CloseStatus#NO_STATUS} gives an empty body.
 	 */
-	public static ByteBuffer close(int code, String reason) {
+	public static byte[] close(int code, String reason) {
 		if (code == CloseStatus.NO_STATUS) {
 			return frame(Opcode.CLOSE, new byte[0], 0, 0);
 		}

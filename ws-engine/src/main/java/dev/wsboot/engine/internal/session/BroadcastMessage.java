@@ -24,7 +24,7 @@ final class BroadcastMessage {
 
 	private final ZlibPool zlib;
 
-	private ByteBuffer plainFrame;
+	private byte[] plainFrame;
 
 	private ByteBuffer compressedFrame;
 
@@ -58,7 +58,7 @@ final class BroadcastMessage {
 	}
 
 	/** The uncompressed frame; shared by every receiver, which only reads it. */
-	ByteBuffer plainFrame() {
+	byte[] plainFrame() {
 		if (this.plainFrame == null) {
 			this.plainFrame = FrameEncoder.frame(this.opcode, this.data, 0, this.data.length);
 		}

@@ -183,9 +183,8 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 			if (!this.closeState.isSendable() || !admits(FrameEncoder.headerLength(length) + length)) {
 				return false;
 			}
-			ByteBuffer header = FrameEncoder.header(opcode, length);
-			ByteBuffer body = ByteBuffer.wrap(payload, offset, length);
-			return queued(this.connection.enqueue(header, body), header.remaining() + length, text);
+			byte[] header = FrameEncoder.header(opcode, length);
+			return queued(this.connection.enqueue(header, payload, offset, length), header.length + length, text);
 		}
 		return send(FrameEncoder.frame(opcode, payload, offset, length), text);
 	}
@@ -195,8 +194,8 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 		if (this.compressor != null && this.compressor.compresses(message.length())) {
 			return this.compressor.send(message);
 		}
-		ByteBuffer frame = message.plainFrame();
-		DirectReplies direct = this.connection.directReplies(frame.remaining());
+		byte[] frame = message.plainFrame();
+		DirectReplies direct = this.connection.directReplies(frame.length);
 		if (direct != null) {
 			return sendDirect(direct, frame, message.isText());
 		}
@@ -219,12 +218,12 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 	}
 
 	/** A finished frame, shared by a broadcast's receivers, appended as it is. */
-	private boolean sendDirect(DirectReplies direct, ByteBuffer frame, boolean text) {
+	private boolean sendDirect(DirectReplies direct, byte[] frame, boolean text) {
 		if (!this.closeState.isSendable()) {
 			return false;
 		}
 		direct.append(frame);
-		sentDirect(text, frame.remaining());
+		sentDirect(text, frame.length);
 		return true;
 	}
 
@@ -239,8 +238,14 @@ final class FrameSender implements WsText.Utf8Reader<Boolean> {
 
 	/**
 	 * Queues a frame that may be shared with other sessions (a broadcast encodes once): the queue
-	 * only reads it, so every session queues the same buffer.
+	 * only reads it, so every session queues the same array.
 	 */
+	boolean send(byte[] frame, boolean text) {
+		return this.closeState.isSendable() && admits(frame.length)
+				&& queued(this.connection.enqueue(frame), frame.length, text);
+	}
+
+	/** A frame in a heap buffer (a compressed one), shared as {@link #send(byte[], boolean)}. */
 	boolean send(ByteBuffer frame, boolean text) {
 		return this.closeState.isSendable() && admits(frame.remaining()) && enqueue(frame, text);
 	}

@@ -86,7 +86,7 @@ final class SessionProtocol
 						config.compression().contextTakeover())
 				: null;
 		String extensions = (deflate != null) ? deflate.responseHeader() : null;
-		connection.enqueue(ByteBuffer.wrap(Handshake.switchingProtocols(accept.key(), handshake.subprotocol(), extensions)));
+		connection.enqueue(Handshake.switchingProtocols(accept.key(), handshake.subprotocol(), extensions));
 		connection.requestFlush();
 		// The decision is made: keep the request as its raw head until the application reads it.
 		handshake.request().compact(accept.stats().path());

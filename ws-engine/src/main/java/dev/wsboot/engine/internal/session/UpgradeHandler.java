@@ -170,7 +170,7 @@ final class UpgradeHandler implements ConnectionHandler {
 		this.pendingInput = null;
 		this.requestParser = null;
 		this.rejectedAt = System.nanoTime();
-		this.connection.enqueue(ByteBuffer.wrap(Handshake.rejection(answer.status(), answer.getMessage(), answer.headers())));
+		this.connection.enqueue(Handshake.rejection(answer.status(), answer.getMessage(), answer.headers()));
 		this.connection.resumeReading();
 		this.connection.shutdownOutputAfterFlush();
 	}

@@ -207,20 +207,25 @@ public final class Connection implements Readiness {
 
 	/**
 	 * Queues a frame without writing it; call {@link #requestFlush()} after. Safe from any thread.
-	 * The buffer must not change once queued.
+	 * The array must not change once queued.
 	 * @return false if the final frame was queued first (or at the same moment), so this frame may
 	 * never be written
 	 */
+	public boolean enqueue(byte[] frame) {
+		return this.frames.add(frame, 0, frame.length);
+	}
+
+	/** Queues the remaining bytes of a heap buffer (a compressed frame, a slice of its array), as {@link #enqueue(byte[])}. */
 	public boolean enqueue(ByteBuffer frame) {
-		return this.frames.add(frame);
+		return this.frames.add(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
 	}
 
 	/**
 	 * Queues a frame as its header and its payload, where they lie, as one unit; otherwise as
-	 * {@link #enqueue(ByteBuffer)}.
+	 * {@link #enqueue(byte[])}.
 	 */
-	public boolean enqueue(ByteBuffer header, ByteBuffer payload) {
-		return this.frames.add(header, payload);
+	public boolean enqueue(byte[] header, byte[] payload, int offset, int length) {
+		return this.frames.add(header, payload, offset, length);
 	}
 
 	/**
@@ -229,7 +234,7 @@ public final class Connection implements Readiness {
 	 * everything before it are written, the connection does what {@code then} says. Safe from any
 	 * thread; call {@link #requestFlush()} after.
 	 */
-	public void enqueueFinal(ByteBuffer frame, AfterFinalFrame then) {
+	public void enqueueFinal(byte[] frame, AfterFinalFrame then) {
 		this.frames.addFinal(frame, then);
 	}
 
@@ -249,7 +254,7 @@ public final class Connection implements Readiness {
 	 * Writes direct replies. @return a copy of what the socket did not take, or null if it took it
 	 * all or the connection failed (then it is closed)
 	 */
-	@Nullable ByteBuffer writeDirect(ByteBuffer out) {
+	byte @Nullable [] writeDirect(ByteBuffer out) {
 		try {
 			this.transport.write(out);
 		}
@@ -257,11 +262,16 @@ public final class Connection implements Readiness {
 			close(ex);
 			return null;
 		}
-		return out.hasRemaining() ? ByteBuffer.allocate(out.remaining()).put(out).flip() : null;
+		if (!out.hasRemaining()) {
+			return null;
+		}
+		byte[] rest = new byte[out.remaining()];
+		out.get(rest);
+		return rest;
 	}
 
 	/** The unwritten rest of a direct reply: ahead of everything queued, written when the socket takes it. */
-	void queueAtHead(ByteBuffer rest) {
+	void queueAtHead(byte[] rest) {
 		this.frames.addFirst(rest);
 		updateInterest();
 	}

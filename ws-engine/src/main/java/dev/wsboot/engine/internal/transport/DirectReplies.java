@@ -64,11 +64,9 @@ public final class DirectReplies {
 		this.out.put(this.header, 0, headerLength).put(payload, offset, length);
 	}
 
-	/** Appends a finished frame that {@link #fits} (a broadcast's), leaving its position alone. */
-	public void append(ByteBuffer frame) {
-		int length = frame.remaining();
-		this.out.put(this.out.position(), frame, frame.position(), length);
-		this.out.position(this.out.position() + length);
+	/** Appends a finished frame that {@link #fits} (a broadcast's). */
+	public void append(byte[] frame) {
+		this.out.put(frame);
 	}
 
 	/** Writes what was appended and ends the run; what the socket does not take is queued first. */
@@ -80,7 +78,7 @@ public final class DirectReplies {
 		this.owner = null;
 		if (this.out.position() > 0) {
 			this.out.flip();
-			ByteBuffer left = connection.writeDirect(this.out);
+			byte[] left = connection.writeDirect(this.out);
 			if (left != null && !connection.isClosed()) {
 				connection.queueAtHead(left);
 			}

@@ -19,9 +19,9 @@ import java.util.ArrayDeque;
  * {@code ConcurrentLinkedQueue} keeps 24 bytes of queue and a 24-byte node (two once it has been
  * used) for every connection, idle or not.
  *
- * <p>A queued buffer is only ever read, at absolute positions: how much of it is written is kept
- * in its node. So one frame can wait in many queues at once (a broadcast's) without a
- * {@code duplicate()} for each.
+ * <p>A frame is a range of an array that is only ever read; how much of it is written is kept in
+ * its node. So one frame can wait in many queues at once (a broadcast's) without a copy or a
+ * {@code ByteBuffer} view for each, and a queued message costs its array and one node.
  */
 final class FrameQueue {
 
@@ -41,24 +41,28 @@ final class FrameQueue {
 	}
 
 	/**
-	 * A frame, how many of its bytes have gone into a write buffer, and its neighbour: the one added
+	 * A frame's bytes, the next of them to go into a write buffer, and its neighbour: the one added
 	 * before it while on the stack, the next one once taken.
 	 */
 	static final class Queued {
 
-		final ByteBuffer frame;
+		final byte[] bytes;
 
-		/** Loop thread only. */
-		int done;
+		/** Loop thread only once queued. */
+		int position;
+
+		final int limit;
 
 		@Nullable Queued link;
 
-		Queued(ByteBuffer frame) {
-			this.frame = frame;
+		Queued(byte[] bytes, int offset, int length) {
+			this.bytes = bytes;
+			this.position = offset;
+			this.limit = offset + length;
 		}
 
 		int remaining() {
-			return this.frame.remaining() - this.done;
+			return this.limit - this.position;
 		}
 
 	}
@@ -77,7 +81,7 @@ final class FrameQueue {
 	private volatile long queued;
 
 	/** A frame after which nothing may be written. */
-	private volatile @Nullable ByteBuffer finalFrame;
+	private volatile byte @Nullable [] finalFrame;
 
 	/** Written before {@link #finalFrame}, taken once the final frame is written. */
 	private volatile @Nullable AfterFinalFrame afterFinalFrame;
@@ -85,27 +89,28 @@ final class FrameQueue {
 	private boolean finalFrameWritten;
 
 	/**
-	 * Any thread. The buffer must not change once queued.
+	 * Any thread: a frame, {@code length} bytes of {@code bytes} from {@code offset}, which must not
+	 * change once queued.
 	 * @return true if the frame is surely ahead of the final frame; false if the final frame was
 	 * queued first or concurrently, so the frame may be discarded
 	 */
-	boolean add(ByteBuffer frame) {
-		QUEUED.getAndAdd(this, (long) frame.remaining());
-		push(new Queued(frame));
+	boolean add(byte[] bytes, int offset, int length) {
+		QUEUED.getAndAdd(this, (long) length);
+		push(new Queued(bytes, offset, length));
 		// Read after the push: had the final frame not been set yet, it is queued behind ours.
 		return this.finalFrame == null;
 	}
 
 	/**
-	 * Any thread: a frame in two buffers, its header and its payload where the payload lies, so a
+	 * Any thread: a frame in two parts, its header and its payload where the payload lies, so a
 	 * large payload is not copied into a frame of its own. Both go onto the stack in one step, so no
-	 * other sender's frame can come between them. Neither buffer may change once queued.
-	 * @return as for {@link #add(ByteBuffer)}
+	 * other sender's frame can come between them. Neither may change once queued.
+	 * @return as for {@link #add(byte[], int, int)}
 	 */
-	boolean add(ByteBuffer header, ByteBuffer payload) {
-		QUEUED.getAndAdd(this, (long) header.remaining() + payload.remaining());
-		Queued first = new Queued(header);
-		Queued second = new Queued(payload);
+	boolean add(byte[] header, byte[] payload, int offset, int length) {
+		QUEUED.getAndAdd(this, (long) header.length + length);
+		Queued first = new Queued(header, 0, header.length);
+		Queued second = new Queued(payload, offset, length);
 		// Newest first: the payload sits above its header.
 		second.link = first;
 		push(second, first);
@@ -155,10 +160,10 @@ final class FrameQueue {
 	}
 
 	/** Any thread. */
-	void addFinal(ByteBuffer frame, AfterFinalFrame then) {
+	void addFinal(byte[] frame, AfterFinalFrame then) {
 		this.afterFinalFrame = then;
 		this.finalFrame = frame;
-		add(frame);
+		add(frame, 0, frame.length);
 	}
 
 	/** Bytes queued and not yet written. Any thread. */
@@ -167,12 +172,12 @@ final class FrameQueue {
 	}
 
 	/** Loop thread: puts a frame's unwritten rest ahead of everything queued. */
-	void addFirst(ByteBuffer rest) {
-		QUEUED.getAndAdd(this, (long) rest.remaining());
+	void addFirst(byte[] rest) {
+		QUEUED.getAndAdd(this, (long) rest.length);
 		if (this.unwritten == null) {
 			this.unwritten = new ArrayDeque<>();
 		}
-		this.unwritten.addFirst(new Queued(rest));
+		this.unwritten.addFirst(new Queued(rest, 0, rest.length));
 	}
 
 	/** Whether a frame after which nothing may be written was queued. Any thread. */
@@ -217,7 +222,7 @@ final class FrameQueue {
 			if (queued == null) {
 				break;
 			}
-			ByteBuffer frame = queued.frame;
+			byte[] frame = queued.bytes;
 			if (this.finalFrameWritten && frame != this.finalFrame) {
 				written(queued.remaining());
 				continue;
@@ -226,9 +231,8 @@ final class FrameQueue {
 				this.finalFrameWritten = true;
 			}
 			int count = Math.min(queued.remaining(), out.remaining());
-			out.put(out.position(), frame, frame.position() + queued.done, count);
-			out.position(out.position() + count);
-			queued.done += count;
+			out.put(frame, queued.position, count);
+			queued.position += count;
 			batch[n] = queued;
 			counts[n] = count;
 			n++;
@@ -246,7 +250,7 @@ final class FrameQueue {
 			batch[i] = null;
 			if (notWritten > 0) {
 				int rewind = Math.min(notWritten, counts[i]);
-				queued.done -= rewind;
+				queued.position -= rewind;
 				notWritten -= rewind;
 			}
 			if (queued.remaining() > 0) {
