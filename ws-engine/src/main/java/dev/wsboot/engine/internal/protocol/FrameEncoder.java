@@ -74,10 +74,6 @@ public final class FrameEncoder {
 		return frame;
 	}
 
-	public static byte[] binary(byte[] data) {
-		return frame(Opcode.BINARY, data, 0, data.length);
-	}
-
 	/**
 	 * A close frame (§5.5.1). The reason is cut at a character boundary to fit the 125-byte
 	 * control frame limit. {@link CloseStatus#NO_STATUS} gives an empty body.

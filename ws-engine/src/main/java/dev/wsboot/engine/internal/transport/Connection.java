@@ -250,24 +250,16 @@ public final class Connection implements Readiness {
 				&& !this.frames.hasFinalFrame()) ? replies : null;
 	}
 
-	/**
-	 * Writes direct replies. @return a copy of what the socket did not take, or null if it took it
-	 * all or the connection failed (then it is closed)
-	 */
-	byte @Nullable [] writeDirect(ByteBuffer out) {
+	/** Writes direct replies. @return false if the connection failed (then it is closed) */
+	boolean writeDirect(ByteBuffer out) {
 		try {
 			this.transport.write(out);
+			return true;
 		}
 		catch (IOException ex) {
 			close(ex);
-			return null;
+			return false;
 		}
-		if (!out.hasRemaining()) {
-			return null;
-		}
-		byte[] rest = new byte[out.remaining()];
-		out.get(rest);
-		return rest;
 	}
 
 	/** The unwritten rest of a direct reply: ahead of everything queued, written when the socket takes it. */

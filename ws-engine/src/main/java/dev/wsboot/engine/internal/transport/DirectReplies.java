@@ -78,8 +78,9 @@ public final class DirectReplies {
 		this.owner = null;
 		if (this.out.position() > 0) {
 			this.out.flip();
-			byte[] left = connection.writeDirect(this.out);
-			if (left != null && !connection.isClosed()) {
+			if (connection.writeDirect(this.out) && this.out.hasRemaining() && !connection.isClosed()) {
+				byte[] left = new byte[this.out.remaining()];
+				this.out.get(left);
 				connection.queueAtHead(left);
 			}
 		}
