@@ -66,20 +66,6 @@ public final class Connection implements Readiness {
 
 	private boolean readPaused;
 
-	/** What to do once everything queued is written: nothing, half-close, or close. */
-	private int afterFlush;
-
-	private static final int AFTER_FLUSH_NOTHING = 0;
-
-	private static final int AFTER_FLUSH_SHUTDOWN_OUTPUT = 1;
-
-	private static final int AFTER_FLUSH_CLOSE = 2;
-
-	private static final int AFTER_FLUSH_DONE = 3;
-
-	/** Queued bytes at or below which the handler hears {@code onDrained}; -1 when nobody asked. */
-	private long drainMark = -1;
-
 	/** Position in the loop's connection list. */
 	int index = -1;
 
@@ -293,20 +279,19 @@ public final class Connection implements Readiness {
 	 * bytes, at once if it already is; loop thread only.
 	 */
 	public void notifyWhenDrained(long mark) {
-		this.drainMark = mark;
+		this.frames.drainMark(mark);
 		checkDrained();
 	}
 
 	private void checkDrained() {
-		if (this.drainMark >= 0 && queuedBytes() <= this.drainMark && !this.closed) {
-			this.drainMark = -1;
+		if (!this.closed && this.frames.takeDrained()) {
 			this.handler.onDrained();
 		}
 	}
 
 	/** Closes once everything queued is written; loop thread only. */
 	public void closeAfterFlush() {
-		this.afterFlush = AFTER_FLUSH_CLOSE;
+		this.frames.closeWhenWritten();
 		flush();
 	}
 
@@ -315,9 +300,7 @@ public final class Connection implements Readiness {
 	 * after failing a connection, so the peer reads our close frame instead of a reset.
 	 */
 	public void shutdownOutputAfterFlush() {
-		if (this.afterFlush == AFTER_FLUSH_NOTHING) {
-			this.afterFlush = AFTER_FLUSH_SHUTDOWN_OUTPUT;
-		}
+		this.frames.shutdownOutputWhenWritten();
 		flush();
 	}
 
@@ -357,25 +340,16 @@ public final class Connection implements Readiness {
 	}
 
 	private void afterFlushed() {
-		AfterFinalFrame then = this.frames.takeAfterFinalFrame();
-		if (then != null) {
-			if (then == AfterFinalFrame.CLOSE) {
-				this.afterFlush = AFTER_FLUSH_CLOSE;
-			}
-			else if (then == AfterFinalFrame.SHUTDOWN_OUTPUT && this.afterFlush == AFTER_FLUSH_NOTHING) {
-				this.afterFlush = AFTER_FLUSH_SHUTDOWN_OUTPUT;
-			}
-		}
-		if (this.afterFlush == AFTER_FLUSH_CLOSE) {
-			close(null);
-		}
-		else if (this.afterFlush == AFTER_FLUSH_SHUTDOWN_OUTPUT) {
-			this.afterFlush = AFTER_FLUSH_DONE;
-			try {
-				this.transport.shutdownOutput();
-			}
-			catch (IOException ex) {
-				close(ex);
+		// KEEP_OPEN: nothing to do.
+		switch (this.frames.takeAfterWritten()) {
+			case CLOSE -> close(null);
+			case SHUTDOWN_OUTPUT -> {
+				try {
+					this.transport.shutdownOutput();
+				}
+				catch (IOException ex) {
+					close(ex);
+				}
 			}
 		}
 	}

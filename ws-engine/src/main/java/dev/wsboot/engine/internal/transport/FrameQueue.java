@@ -12,7 +12,9 @@ import java.util.ArrayDeque;
  * A connection's frames waiting to be written: any thread adds, the loop thread takes them into
  * the write buffer and gives back what the socket did not take. A deque of unwritten frames exists
  * only while the socket pushes back. After the final frame (a close frame, RFC 6455 §5.5.1)
- * nothing more is written, even what another thread adds concurrently.
+ * nothing more is written, even what another thread adds concurrently. The queue also keeps what
+ * the connection does once it is written (close, half-close) and when its handler hears that the
+ * queue drained: both are about the queue's state, and an idle connection gets no object for them.
  *
  * <p>Added frames go on a lock-free stack that the loop thread takes whole and turns around, as
  * the loop's own flush requests do: an idle queue is two null fields, where a
@@ -87,6 +89,23 @@ final class FrameQueue {
 	private volatile @Nullable AfterFinalFrame afterFinalFrame;
 
 	private boolean finalFrameWritten;
+
+	/**
+	 * Loop thread: what the connection does once everything queued is written, as the connection
+	 * or the final frame asked; {@link #takeAfterWritten()} gives a half-close once.
+	 */
+	private int afterWritten;
+
+	private static final int AFTER_WRITTEN_NOTHING = 0;
+
+	private static final int AFTER_WRITTEN_SHUTDOWN_OUTPUT = 1;
+
+	private static final int AFTER_WRITTEN_CLOSE = 2;
+
+	private static final int AFTER_WRITTEN_SHUT_DOWN = 3;
+
+	/** Loop thread: queued bytes at or below which the connection's handler hears; -1 when nobody asked. */
+	private long drainMark = -1;
 
 	/**
 	 * Any thread: a frame, {@code length} bytes of {@code bytes} from {@code offset}, which must not
@@ -277,6 +296,54 @@ final class FrameQueue {
 		AfterFinalFrame then = this.afterFinalFrame;
 		this.afterFinalFrame = null;
 		return then;
+	}
+
+	/** Loop thread: {@link #takeDrained()} answers true once the queue is down to {@code mark} bytes. */
+	void drainMark(long mark) {
+		this.drainMark = mark;
+	}
+
+	/** Loop thread: whether the queue reached the drain mark; true once per mark. */
+	boolean takeDrained() {
+		if (this.drainMark < 0 || queuedBytes() > this.drainMark) {
+			return false;
+		}
+		this.drainMark = -1;
+		return true;
+	}
+
+	/** Loop thread: close the socket once everything queued is written. */
+	void closeWhenWritten() {
+		this.afterWritten = AFTER_WRITTEN_CLOSE;
+	}
+
+	/** Loop thread: send FIN once everything queued is written, unless a close or FIN is already due. */
+	void shutdownOutputWhenWritten() {
+		if (this.afterWritten == AFTER_WRITTEN_NOTHING) {
+			this.afterWritten = AFTER_WRITTEN_SHUTDOWN_OUTPUT;
+		}
+	}
+
+	/**
+	 * Loop thread, once the queue is written: close, half-close (given once), or keep the socket
+	 * open, folding in what the final frame asked for if it has been written.
+	 */
+	AfterFinalFrame takeAfterWritten() {
+		AfterFinalFrame then = takeAfterFinalFrame();
+		if (then == AfterFinalFrame.CLOSE) {
+			closeWhenWritten();
+		}
+		else if (then == AfterFinalFrame.SHUTDOWN_OUTPUT) {
+			shutdownOutputWhenWritten();
+		}
+		if (this.afterWritten == AFTER_WRITTEN_CLOSE) {
+			return AfterFinalFrame.CLOSE;
+		}
+		if (this.afterWritten == AFTER_WRITTEN_SHUTDOWN_OUTPUT) {
+			this.afterWritten = AFTER_WRITTEN_SHUT_DOWN;
+			return AfterFinalFrame.SHUTDOWN_OUTPUT;
+		}
+		return AfterFinalFrame.KEEP_OPEN;
 	}
 
 	/** The socket closed: drops everything. */

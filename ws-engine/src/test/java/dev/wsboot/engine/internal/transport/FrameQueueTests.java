@@ -85,6 +85,37 @@ class FrameQueueTests {
 		assertThat(queue.queuedBytes()).isZero();
 	}
 
+	@Test
+	void aWrittenQueueHalfClosesOnceAndAFinalFrameThatAsksToCloseOverridesTheHalfClose() {
+		FrameQueue queue = new FrameQueue();
+		assertThat(queue.takeAfterWritten()).isEqualTo(AfterFinalFrame.KEEP_OPEN);
+		queue.shutdownOutputWhenWritten();
+		assertThat(queue.takeAfterWritten()).isEqualTo(AfterFinalFrame.SHUTDOWN_OUTPUT);
+		assertThat(queue.takeAfterWritten()).isEqualTo(AfterFinalFrame.KEEP_OPEN);
+		queue.addFinal(frame(1), AfterFinalFrame.SHUTDOWN_OUTPUT);
+		assertThat(drain(queue)).containsExactly(1);
+		assertThat(queue.takeAfterWritten()).isEqualTo(AfterFinalFrame.KEEP_OPEN);
+
+		FrameQueue closing = new FrameQueue();
+		closing.shutdownOutputWhenWritten();
+		closing.addFinal(frame(2), AfterFinalFrame.CLOSE);
+		assertThat(drain(closing)).containsExactly(2);
+		assertThat(closing.takeAfterWritten()).isEqualTo(AfterFinalFrame.CLOSE);
+	}
+
+	@Test
+	void theDrainMarkIsReportedOnceWhenTheQueueIsDownToIt() {
+		FrameQueue queue = new FrameQueue();
+		assertThat(queue.takeDrained()).isFalse();
+		add(queue, frame(1));
+		add(queue, frame(2));
+		queue.drainMark(1);
+		assertThat(queue.takeDrained()).isFalse();
+		assertThat(drain(queue)).containsExactly(1, 2);
+		assertThat(queue.takeDrained()).isTrue();
+		assertThat(queue.takeDrained()).isFalse();
+	}
+
 	/**
 	 * Writes what is queued; each 4-byte record must be its thread's next one. The bytes are one
 	 * stream, as on the socket: a fill may end inside a record, which the next one completes.
